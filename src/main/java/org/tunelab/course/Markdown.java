@@ -1,0 +1,57 @@
+package org.tunelab.course;
+
+import java.util.List;
+import java.util.Optional;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * The one Markdown dialect of the course (CommonMark plus GFM tables and autolinks), and the one
+ * rule for which fences are cells. The course reads cells with it; the web renders with it, so
+ * both agree on what {@code cell-3} is.
+ */
+public final class Markdown {
+    /** Extensions shared by the parser and every renderer. */
+    public static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create());
+
+    private static final Parser PARSER = Parser.builder()
+            .extensions(EXTENSIONS)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
+
+    private Markdown() {
+    }
+
+    /** The shared, thread-safe parser (records block source spans for line numbers). */
+    public static Parser parser() {
+        return PARSER;
+    }
+
+    /**
+     * The cell mode of a fence, or empty if it is not a Java cell. The info string's first word
+     * must be {@code java}; further words may be {@code no-run} or {@code expect-error}.
+     *
+     * @throws IllegalArgumentException for a Java fence with a word we do not know
+     */
+    public static Optional<Cell.Mode> cellMode(FencedCodeBlock fence) {
+        String info = fence.getInfo() == null ? "" : fence.getInfo().strip();
+        String[] words = info.split("\\s+");
+        if (!words[0].equals("java")) {
+            return Optional.empty();
+        }
+        Cell.Mode mode = Cell.Mode.RUN;
+        for (int i = 1; i < words.length; i++) {
+            switch (words[i]) {
+                case "no-run" -> mode = Cell.Mode.DISPLAY;
+                case "expect-error" -> mode = Cell.Mode.EXPECT_ERROR;
+                default -> throw new IllegalArgumentException("unknown word '" + words[i]
+                        + "' after ```java (use 'no-run' for display-only code or 'expect-error' for a cell meant to fail)");
+            }
+        }
+        return Optional.of(mode);
+    }
+}
