@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Reads a course directory ({@code lessons/} below it) into a {@link Course}. */
+/** Reads a course directory ({@code lessons/} and {@code exercises/} below it) into a {@link Course}. */
 public final class CourseLoader {
     private final Path root;
 
@@ -30,7 +30,14 @@ public final class CourseLoader {
         return root.resolve("lessons");
     }
 
-    /** Loads every {@code *.md} under {@code lessons/}; unreadable files become problems. */
+    public Path exercisesDir() {
+        return root.resolve("exercises");
+    }
+
+    /**
+     * Loads every {@code *.md} under {@code lessons/} and every folder under {@code exercises/};
+     * files that cannot be loaded become problems.
+     */
     public Course load() {
         List<Lesson> lessons = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -55,7 +62,15 @@ public final class CourseLoader {
             }
         }
         lessons.sort(Comparator.comparingInt(Lesson::number).thenComparing(Lesson::slug));
-        return new Course(lessons, problems);
+        List<Exercise> exercises = new ArrayList<>();
+        for (Path dir : children(exercisesDir(), Files::isDirectory)) {
+            try {
+                exercises.add(ExerciseParser.parse(dir, root.relativize(dir)));
+            } catch (CourseException e) {
+                problems.add(e.problem());
+            }
+        }
+        return new Course(lessons, exercises, problems);
     }
 
     /**
@@ -64,7 +79,12 @@ public final class CourseLoader {
      */
     public String fingerprint() {
         StringBuilder sb = new StringBuilder();
-        for (Path file : markdownFiles(lessonsDir())) {
+        List<Path> files = new ArrayList<>(markdownFiles(lessonsDir()));
+        for (Path dir : children(exercisesDir(), Files::isDirectory)) {
+            files.add(dir);
+            files.addAll(children(dir, Files::isRegularFile));
+        }
+        for (Path file : files) {
             try {
                 sb.append(file).append('|').append(Files.size(file)).append('|')
                         .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
@@ -76,12 +96,15 @@ public final class CourseLoader {
     }
 
     private static List<Path> markdownFiles(Path dir) {
+        return children(dir, p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p));
+    }
+
+    private static List<Path> children(Path dir, java.util.function.Predicate<Path> filter) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p))
-                    .sorted().toList();
+            return files.filter(filter).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }

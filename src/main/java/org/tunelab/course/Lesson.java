@@ -14,13 +14,19 @@ import java.util.Optional;
  * @param markdown the body after the front matter
  * @param bodyLine 1-based line in the file where {@link #markdown} starts
  * @param cells    the {@code ```java} fences in document order
+ * @param embeds   the exercises placed in the text with {@code {{exercise: slug}}}, in order
  * @param file     the source file
  */
 public record Lesson(String slug, int number, String title, String summary, String markdown,
-                     int bodyLine, List<Cell> cells, Path file) {
+                     int bodyLine, List<Cell> cells, List<Embed> embeds, Path file) {
 
     public Lesson {
         cells = List.copyOf(cells);
+        embeds = List.copyOf(embeds);
+    }
+
+    /** An exercise embedded in the lesson by a line {@code {{exercise: slug}}}. */
+    public record Embed(String exercise, int line) {
     }
 
     public Optional<Cell> cell(String id) {

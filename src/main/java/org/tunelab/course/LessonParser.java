@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 
 /** Turns one {@code lessons/NN-slug.md} file's text into a {@link Lesson}, or a {@link Problem}. */
 public final class LessonParser {
@@ -37,13 +38,21 @@ public final class LessonParser {
         FrontMatter fm = FrontMatter.parse(file, text);
         String title = fm.text(file, "title");
         String summary = fm.text(file, "summary");
-        List<Cell> cells = cells(file, fm);
+        Node doc = Markdown.parser().parse(fm.body());
+        List<Cell> cells = cells(file, fm, doc);
+        List<Lesson.Embed> embeds = new ArrayList<>();
+        doc.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Paragraph paragraph) {
+                Markdown.embeddedExercise(paragraph).ifPresent(slug -> embeds.add(new Lesson.Embed(slug,
+                        fm.bodyLine() + paragraph.getSourceSpans().get(0).getLineIndex())));
+            }
+        });
         return new Lesson(name.group(2), Integer.parseInt(name.group(1)), title, summary, fm.body(), fm.bodyLine(),
-                cells, file);
+                cells, embeds, file);
     }
 
-    private static List<Cell> cells(Path file, FrontMatter fm) throws CourseException {
-        Node doc = Markdown.parser().parse(fm.body());
+    private static List<Cell> cells(Path file, FrontMatter fm, Node doc) throws CourseException {
         List<Cell> cells = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         doc.accept(new AbstractVisitor() {

@@ -5,7 +5,11 @@ import java.util.Optional;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
@@ -17,6 +21,8 @@ import org.commonmark.parser.Parser;
 public final class Markdown {
     /** Extensions shared by the parser and every renderer. */
     public static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create());
+
+    private static final Pattern EXERCISE = Pattern.compile("\\{\\{\\s*exercise:\\s*([A-Za-z0-9_-]+)\\s*}}");
 
     private static final Parser PARSER = Parser.builder()
             .extensions(EXTENSIONS)
@@ -53,5 +59,19 @@ public final class Markdown {
             }
         }
         return Optional.of(mode);
+    }
+
+    /**
+     * The exercise a paragraph embeds, if the paragraph is exactly one line
+     * {@code {{exercise: slug}}}.
+     */
+    public static Optional<String> embeddedExercise(Paragraph paragraph) {
+        if (paragraph.getFirstChild() instanceof Text text && text.getNext() == null) {
+            Matcher m = EXERCISE.matcher(text.getLiteral().strip());
+            if (m.matches()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
     }
 }
