@@ -60,8 +60,12 @@ final class Migrations {
      * number their versions 1, 2, 3, ... with none missing or repeated.
      */
     static Migrations fromClasspath(String... locations) {
+        return fromClasspath(Migrations.class.getClassLoader(), locations);
+    }
+
+    /** As {@link #fromClasspath(String...)}, from a given class loader (tests use a jar). */
+    static Migrations fromClasspath(ClassLoader loader, String... locations) {
         TreeMap<Integer, Migration> byVersion = new TreeMap<>();
-        ClassLoader loader = Migrations.class.getClassLoader();
         for (String location : locations) {
             List<URL> folders;
             try {

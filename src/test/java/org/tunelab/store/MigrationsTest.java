@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MigrationsTest {
 
@@ -50,6 +57,25 @@ class MigrationsTest {
                 () -> Migrations.fromClasspath("db/migration", "db/migration-test-gap"));
         assertEquals("migrations: version 1 appears twice: db/migration/V1__init.sql and db/migration-test-gap/V1__a.sql",
                 e.getMessage());
+    }
+
+    @Test
+    void migrationsAreFoundInsideAJarAsInTheShadedBuild(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("app.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String entry : List.of("db/", "db/jarred/", "db/jarred/README.md", "db/jarred/V2__second.sql",
+                    "db/jarred/V1__first.sql", "db/jarred/nested/", "db/jarred/nested/V9__ignored.sql")) {
+                out.putNextEntry(new JarEntry(entry));
+                if (entry.endsWith(".sql")) out.write(("CREATE TABLE t" + entry.length() + " (x INTEGER);").getBytes());
+                out.closeEntry();
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            Migrations m = Migrations.fromClasspath(loader, "db/jarred");
+            assertEquals(List.of("first", "second"), m.all().stream().map(Migrations.Migration::description).toList());
+            assertEquals("db/jarred/V1__first.sql", m.all().get(0).source());
+            assertEquals(2, m.latest());
+        }
     }
 
     @Test
