@@ -62,6 +62,11 @@ final class Database implements AutoCloseable {
         else if (url.startsWith("jdbc:postgresql:")) kind = Kind.POSTGRESQL;
         else throw new IllegalArgumentException("store: unsupported JDBC URL " + redact(url)
                 + ": expected jdbc:sqlite:FILE or jdbc:postgresql://HOST/DATABASE");
+        if (kind == Kind.SQLITE && (url.equals("jdbc:sqlite:") || url.contains(":memory:"))) {
+            // Every pooled connection would get its own, separate, empty database.
+            throw new IllegalArgumentException("store: " + url + ": in-memory SQLite is not supported;"
+                    + " give a file (tests: a file in a temporary folder)");
+        }
         Database db = new Database(kind, url, user, password);
         try {
             db.idle.offer(db.newConnection());

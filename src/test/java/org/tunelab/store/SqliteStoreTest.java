@@ -77,6 +77,13 @@ class SqliteStoreTest extends StoreBehaviour {
     }
 
     @Test
+    void inMemorySqliteIsRejectedBecauseEachConnectionWouldBeEmpty() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Store.open("jdbc:sqlite::memory:", null, null));
+        assertTrue(e.getMessage().contains("in-memory SQLite is not supported"), e.getMessage());
+    }
+
+    @Test
     void unsupportedUrlIsRejectedWithoutShowingItsPassword() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Store.open("jdbc:mysql://db/tunelab?user=me&password=hunter2", "me", "hunter2"));
