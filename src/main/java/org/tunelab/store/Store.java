@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,7 +92,7 @@ public final class Store implements AutoCloseable {
                 student, lesson, cellId, code, now));
     }
 
-    /** The saved cells of one lesson: cell id to code. Cells never saved are absent. */
+    /** The saved cells of one lesson, cell id to code, sorted by id. Cells never saved are absent. */
     public Map<String, String> cells(String student, String lesson) {
         require(student, "student", lesson, "lesson");
         return db.read("cells(" + student + ", " + lesson + ")", c -> {
@@ -101,7 +102,7 @@ public final class Store implements AutoCloseable {
                  ResultSet r = p.executeQuery()) {
                 while (r.next()) cells.put(r.getString(1), r.getString(2));
             }
-            return cells;
+            return Collections.unmodifiableMap(cells);
         });
     }
 
@@ -125,7 +126,7 @@ public final class Store implements AutoCloseable {
 
     public Set<String> visited(String student) {
         require(student, "student");
-        return db.read("visited(" + student + ")", c -> Set.copyOf(visitedTimes(c, student).keySet()));
+        return db.read("visited(" + student + ")", c -> Collections.unmodifiableSet(new TreeSet<>(visitedTimes(c, student).keySet())));
     }
 
     // ---------------------------------------------------------------- exercises
@@ -179,10 +180,10 @@ public final class Store implements AutoCloseable {
         });
     }
 
-    /** Every exercise the student has checked or taken a hint on, by exercise id. */
+    /** Every exercise the student has checked or taken a hint on, sorted by exercise id. */
     public Map<String, ExerciseProgress> exercises(String student) {
         require(student, "student");
-        return db.read("exercises(" + student + ")", c -> progressOf(c, student));
+        return db.read("exercises(" + student + ")", c -> Collections.unmodifiableMap(progressOf(c, student)));
     }
 
     // ---------------------------------------------------------------- export and import
