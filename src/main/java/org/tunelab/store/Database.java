@@ -35,13 +35,17 @@ final class Database implements AutoCloseable {
     private static final int IDLE_CONNECTIONS = 4;
     private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
     private static final long BORROW_TIMEOUT_S = 30;
+    private static final long CHECK_AFTER_IDLE_MS = 30_000;
+
+    /** A pooled connection and when it was last handed back. */
+    private record Idle(Connection connection, long sinceMillis) {}
 
     private final Kind kind;
     private final String url;
     private final String user;
     private final String password;
     private final String where;
-    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(IDLE_CONNECTIONS);
+    private final BlockingQueue<Idle> idle = new ArrayBlockingQueue<>(IDLE_CONNECTIONS);
     private final Semaphore permits = new Semaphore(MAX_CONNECTIONS, true);
     private final ReentrantLock sqliteWriteLock = new ReentrantLock(true);
     private volatile boolean closed;
@@ -69,7 +73,7 @@ final class Database implements AutoCloseable {
         }
         Database db = new Database(kind, url, user, password);
         try {
-            db.idle.offer(db.newConnection());
+            db.idle.offer(new Idle(db.newConnection(), System.currentTimeMillis()));
         } catch (SQLException e) {
             throw new StoreException("store: cannot connect to " + db.where + ": " + e.getMessage(), e);
         }
@@ -119,8 +123,7 @@ final class Database implements AutoCloseable {
         Connection c = null;
         boolean healthy = false;
         try {
-            c = idle.poll();
-            if (c == null) c = newConnection();
+            c = borrow();
             T result = work.run(c);
             healthy = true;
             return result;
@@ -129,9 +132,25 @@ final class Database implements AutoCloseable {
         } finally {
             // A connection that saw an error may be broken (server restart, aborted transaction):
             // close it rather than hand it to the next caller.
-            if (c != null && !(healthy && !closed && idle.offer(c))) closeQuietly(c);
+            if (c != null && !(healthy && !closed && idle.offer(new Idle(c, System.currentTimeMillis())))) {
+                closeQuietly(c);
+            }
             permits.release();
         }
+    }
+
+    /**
+     * An idle connection, or a new one. One idle for a while is checked first, because a
+     * PostgreSQL server may have restarted or dropped it meanwhile.
+     */
+    private Connection borrow() throws SQLException {
+        Idle i;
+        while ((i = idle.poll()) != null) {
+            boolean stale = System.currentTimeMillis() - i.sinceMillis() > CHECK_AFTER_IDLE_MS;
+            if (!stale || i.connection().isValid(2)) return i.connection();
+            closeQuietly(i.connection());
+        }
+        return newConnection();
     }
 
     private void acquirePermit(String what) {
@@ -164,8 +183,8 @@ final class Database implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Connection c;
-        while ((c = idle.poll()) != null) closeQuietly(c);
+        Idle i;
+        while ((i = idle.poll()) != null) closeQuietly(i.connection());
     }
 
     private static void rollbackQuietly(Connection c, Exception cause) {
