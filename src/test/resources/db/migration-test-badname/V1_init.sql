@@ -1,0 +1,1 @@
+CREATE TABLE bad (x INTEGER);

@@ -1,0 +1,1 @@
+CREATE TABLE gap_c (x INTEGER);
