@@ -1,0 +1,151 @@
+package org.tunelab.kernel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import jdk.jshell.JShell;
+
+/**
+ * One child JVM and the host-side JShell that drives it. Replaced as a whole when the JVM ends; a
+ * {@link Kernel} outlives its children.
+ */
+final class ChildJvm {
+    private static final int STDERR_TAIL_CHARS = 2000;
+
+    private final JShell shell;
+    private final Process process;
+    private final StringBuilder stderrTail = new StringBuilder();
+    private volatile boolean engineEnded;
+
+    private ChildJvm(JShell shell, Process process) {
+        this.shell = shell;
+        this.process = process;
+    }
+
+    /** Starts a child JVM whose output goes to {@code capture}. */
+    static ChildJvm start(KernelConfig config, OutputCapture capture) {
+        KernelLauncher launcher = new KernelLauncher(config);
+        PipeEngine engine = new PipeEngine(launcher);
+        JShell shell;
+        try {
+            JShell.Builder builder = JShell.builder()
+                    .executionEngine(engine, java.util.Map.of())
+                    .out(new PrintStream(capture.stream("stdout"), true, StandardCharsets.UTF_8))
+                    .err(new PrintStream(capture.stream("stderr"), true, StandardCharsets.UTF_8))
+                    .in(InputStream.nullInputStream());
+            shell = builder.build();
+        } catch (RuntimeException e) {
+            Process started = engine.process();
+            String tail = started == null ? "" : " Child stderr: " + readSome(started);
+            if (started != null) {
+                started.destroyForcibly();
+            }
+            throw new KernelException("kernel: could not start the child JVM with " + launcher.command()
+                    + ": " + e.getMessage() + tail, e);
+        }
+        ChildJvm child = new ChildJvm(shell, engine.process());
+        shell.onShutdown(closed -> child.engineEnded = true);
+        // The compiler uses the host's class path; add the configured one if it differs.
+        if (!config.classPath().equals(System.getProperty("java.class.path")) && !config.classPath().isEmpty()) {
+            shell.addToClasspath(config.classPath());
+        }
+        child.drainStderr(capture.stream("stderr"));
+        return child;
+    }
+
+    JShell shell() {
+        return shell;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** JShell lost the child (its pipe closed), even if the OS has not reported the exit yet. */
+    boolean engineEnded() {
+        return engineEnded;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Asks the running snippet to stop (ThreadDeath in the child); a snippet that catches it keeps running. */
+    void requestStop() {
+        try {
+            shell.stop();
+        } catch (RuntimeException e) {
+            // The child may be ending at this moment; kill() remains.
+        }
+    }
+
+    /** Kills the child JVM and anything it started. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** The exit code once the child has ended (waiting briefly for the OS to report it), else null. */
+    Integer exitCode() {
+        try {
+            if (process.waitFor(1, TimeUnit.SECONDS)) {
+                return process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
+    String stderrTail() {
+        synchronized (stderrTail) {
+            return stderrTail.toString();
+        }
+    }
+
+    void close() {
+        kill();
+        try {
+            shell.close();
+        } catch (RuntimeException e) {
+            // Already closed down because the child ended; nothing left to release.
+        }
+    }
+
+    /** Copies the child's raw stderr (JVM messages, writes to FileDescriptor.err) into the run's stderr. */
+    private void drainStderr(OutputStream sink) {
+        Thread drain = new Thread(() -> {
+            byte[] buffer = new byte[4096];
+            try (InputStream in = process.getErrorStream()) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    sink.write(buffer, 0, n);
+                    synchronized (stderrTail) {
+                        stderrTail.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                        if (stderrTail.length() > STDERR_TAIL_CHARS) {
+                            stderrTail.delete(0, stderrTail.length() - STDERR_TAIL_CHARS);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // The child ended.
+            }
+        }, "kernel-" + process.pid() + "-stderr");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    private static String readSome(Process process) {
+        try {
+            process.waitFor(1, TimeUnit.SECONDS);
+            InputStream err = process.getErrorStream();
+            byte[] some = err.readNBytes(Math.min(STDERR_TAIL_CHARS, Math.max(0, err.available())));
+            return new String(some, StandardCharsets.UTF_8).strip();
+        } catch (IOException | InterruptedException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+}

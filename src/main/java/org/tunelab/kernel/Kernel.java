@@ -1,0 +1,423 @@
+package org.tunelab.kernel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.UnresolvedReferenceException;
+
+/**
+ * One JShell in a child JVM, for one student in one lesson: definitions from one run are visible in the next.
+ *
+ * <p>Runs are serialised (one at a time); {@link #stop()} and {@link #close()} may be called from any thread.
+ * A cell is split into snippets and evaluated up to the first compile error or exception. A run past the time
+ * limit is stopped: first by JShell's stop (ThreadDeath in the snippet's thread), and if the snippet has not
+ * ended a second later (it catches Throwable), by killing the child JVM. When the child JVM has ended, the next
+ * run starts a fresh one and says so ({@code stateLost}).
+ */
+public final class Kernel implements AutoCloseable {
+    private static final Duration KILL_GRACE = Duration.ofSeconds(1);
+    /** Output beyond this many times the cap stops the run: nobody reads it, and it costs the host. */
+    private static final int FLOOD_FACTOR = 16;
+
+    private enum StopReason { TIMEOUT, REQUEST, FLOOD }
+
+    /** What the snippets of one cell produced, before stops and deaths are taken into account. */
+    private record Outcome(String value, List<Diagnostic> diagnostics, ExceptionInfo exception, List<String> notes) {
+        static final Outcome NOTHING = new Outcome(null, List.of(), null, List.of());
+    }
+
+    private final KernelConfig config;
+    private final OutputCapture capture = new OutputCapture();
+    private final ReentrantLock runLock = new ReentrantLock();
+    private final ScheduledThreadPoolExecutor watchdog;
+    private final Object stopLock = new Object();
+    private volatile ChildJvm child;
+    private volatile Instant lastUsed = Instant.now();
+    private volatile boolean closed;
+    /** Why the previous child ended, told with the next run; guarded by runLock. */
+    private String endedBecause;
+    // The run in progress; guarded by stopLock.
+    private long runNumber;
+    private boolean running;
+    private StopReason stopReason;
+    private boolean killed;
+
+    private Kernel(KernelConfig config) {
+        this.config = config;
+        this.watchdog = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "kernel-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.setRemoveOnCancelPolicy(true);
+        watchdog.setKeepAliveTime(10, TimeUnit.SECONDS);
+        watchdog.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Starts a child JVM and evaluates the start-up snippets in it.
+     *
+     * @throws KernelException if the JVM does not start or a start-up snippet fails
+     */
+    public static Kernel start(KernelConfig config) {
+        Kernel kernel = new Kernel(config);
+        kernel.runLock.lock();
+        try {
+            kernel.startChild();
+        } catch (RuntimeException e) {
+            kernel.close();
+            throw e;
+        } finally {
+            kernel.runLock.unlock();
+        }
+        return kernel;
+    }
+
+    public RunResult run(String code) {
+        return run(code, null);
+    }
+
+    /**
+     * Runs a cell: its statements, declarations and expressions in order, stopping at the first compile error
+     * or exception. Waits for a run in progress on this kernel to end first.
+     *
+     * @param listener receives output as it arrives; may be null
+     * @throws IllegalStateException if the kernel was closed
+     */
+    public RunResult run(String code, OutputListener listener) {
+        runLock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("kernel: run after close; get a new kernel from KernelPool or Kernels");
+            }
+            long started = System.nanoTime();
+            String lost = null;
+            if (child == null || !child.isAlive()) {
+                lost = "A fresh kernel was started because " + (endedBecause == null ? "the previous one had ended" : endedBecause)
+                        + "; earlier definitions are gone.";
+                if (child != null) {
+                    child.close();
+                }
+                try {
+                    startChild();
+                } catch (KernelException e) {
+                    return RunResult.failed("Could not start a Java kernel: " + e.getMessage(), millisSince(started));
+                }
+            }
+            RunResult result = evaluate(code == null ? "" : code, listener, started);
+            if (lost != null) {
+                result = new RunResult(result.status(), result.stdout(), result.stderr(), result.value(),
+                        result.diagnostics(), result.exception(), result.elapsedMs(), result.truncated(), true,
+                        result.message() == null ? lost : lost + " " + result.message());
+            }
+            return result;
+        } finally {
+            lastUsed = Instant.now();
+            runLock.unlock();
+        }
+    }
+
+    /** Stops the run in progress, if any, the way a timeout would; its result has status ERROR. */
+    public void stop() {
+        long number;
+        synchronized (stopLock) {
+            if (!running) {
+                return;
+            }
+            number = runNumber;
+        }
+        stop(number, StopReason.REQUEST);
+    }
+
+    /** Whether the child JVM is running; a kernel that is not alive restarts on its next run, losing its state. */
+    public boolean isAlive() {
+        ChildJvm current = child;
+        return !closed && current != null && current.isAlive();
+    }
+
+    /** When the last run ended (or the kernel started). */
+    public Instant lastUsed() {
+        return lastUsed;
+    }
+
+    /** Kills the child JVM, ending a run in progress (its result has status DIED). Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        ChildJvm current = child;
+        if (current != null) {
+            current.close();
+        }
+        watchdog.shutdownNow();
+    }
+
+    /** The child JVM's process id, for measurements. */
+    long pid() {
+        return child.pid();
+    }
+
+    private void startChild() {
+        ChildJvm fresh = ChildJvm.start(config, capture);
+        child = fresh;
+        endedBecause = null;
+        List<String> snippets = config.startupSnippets();
+        for (int i = 0; i < snippets.size(); i++) {
+            RunResult result = evaluate(snippets.get(i), null, System.nanoTime());
+            if (result.status() != RunStatus.OK) {
+                fresh.close();
+                throw new KernelException("kernel: start-up snippet " + (i + 1) + " `" + snippets.get(i) + "` failed: "
+                        + describe(result));
+            }
+        }
+    }
+
+    private RunResult evaluate(String code, OutputListener listener, long started) {
+        ChildJvm current = child;
+        long number;
+        synchronized (stopLock) {
+            number = ++runNumber;
+            running = true;
+            stopReason = null;
+            killed = false;
+        }
+        capture.begin(config.outputCapBytes(), (long) FLOOD_FACTOR * config.outputCapBytes(), listener,
+                () -> stop(number, StopReason.FLOOD));
+        ScheduledFuture<?> timer = watchdog.schedule(() -> stop(number, StopReason.TIMEOUT),
+                config.runTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        Outcome outcome = Outcome.NOTHING;
+        RuntimeException internal = null;
+        try {
+            outcome = evaluateSnippets(current, code);
+        } catch (RuntimeException e) {
+            internal = e; // JShell itself failed, or was closed under us
+        } finally {
+            timer.cancel(false);
+            synchronized (stopLock) {
+                running = false;
+            }
+        }
+        OutputCapture.Captured output = capture.end();
+        StopReason reason;
+        boolean wasKilled;
+        synchronized (stopLock) {
+            reason = stopReason;
+            wasKilled = killed;
+        }
+        boolean died = !current.isAlive() || current.engineEnded();
+
+        RunStatus status;
+        List<String> message = new ArrayList<>();
+        String killedNote = "It did not stop when asked, so its kernel was restarted; earlier definitions are gone.";
+        if (reason == StopReason.TIMEOUT) {
+            status = RunStatus.TIMEOUT;
+            message.add("Stopped after " + format(config.runTimeout()) + ": the cell ran longer than the time limit.");
+        } else if (reason == StopReason.REQUEST) {
+            status = RunStatus.ERROR;
+            message.add("Stopped on request.");
+        } else if (reason == StopReason.FLOOD) {
+            status = RunStatus.ERROR;
+            message.add("Stopped: the cell printed more than " + kib((long) FLOOD_FACTOR * config.outputCapBytes())
+                    + "; only the first " + kib(config.outputCapBytes()) + " are kept.");
+        } else if (closed) {
+            status = RunStatus.DIED;
+            message.add("The kernel was closed during this run (restart or shutdown).");
+        } else if (died) {
+            status = RunStatus.DIED;
+            Integer exit = current.exitCode();
+            String how = exit == null ? "ended" : "ended with exit code " + exit;
+            message.add("The kernel " + how + " during this run (System.exit, Runtime.halt or a crash);"
+                    + " the next run starts a fresh kernel without earlier definitions.");
+            endedBecause = "the kernel " + how + " during an earlier run";
+        } else if (internal != null) {
+            status = RunStatus.ERROR;
+            message.add("JShell failed on this cell: " + internal);
+        } else {
+            status = outcome.diagnostics().isEmpty() && outcome.exception() == null ? RunStatus.OK : RunStatus.ERROR;
+        }
+        if (wasKilled) {
+            message.add(killedNote);
+            endedBecause = "the previous run was killed";
+        }
+        message.addAll(outcome.notes());
+        if (output.truncated() && reason != StopReason.FLOOD) {
+            message.add("Output was cut at " + kib(config.outputCapBytes()) + ".");
+        }
+        return new RunResult(status, output.stdout(), output.stderr(), outcome.value(), outcome.diagnostics(),
+                outcome.exception(), millisSince(started), output.truncated(), false,
+                message.isEmpty() ? null : String.join(" ", message));
+    }
+
+    private Outcome evaluateSnippets(ChildJvm current, String code) {
+        JShell shell = current.shell();
+        Cell cell = new Cell(code, shell.sourceCodeAnalysis());
+        Map<String, Integer> startLines = new HashMap<>(); // snippet id -> cell line where it starts
+        List<Cell.Part> parts = cell.parts();
+        List<String> notes = new ArrayList<>();
+        String value = null;
+        for (int i = 0; i < parts.size(); i++) {
+            if (stopRequested() || !current.isAlive() || current.engineEnded()) {
+                break;
+            }
+            Cell.Part part = parts.get(i);
+            value = null;
+            for (SnippetEvent event : shell.eval(part.source())) {
+                if (event.causeSnippet() != null) {
+                    continue; // an update of an earlier snippet, not this one
+                }
+                Snippet snippet = event.snippet();
+                startLines.put(snippet.id(), cell.line(cell.codeStart(part)));
+                if (event.status() == Snippet.Status.REJECTED) {
+                    return new Outcome(null, diagnostics(shell, snippet, cell, part), null, notes);
+                }
+                if (event.exception() != null) {
+                    return new Outcome(null, List.of(), exceptionInfo(shell, event.exception(), startLines), notes);
+                }
+                if (snippet instanceof DeclarationSnippet declaration
+                        && event.status() == Snippet.Status.RECOVERABLE_DEFINED) {
+                    notes.add(unresolvedNote(shell, declaration));
+                }
+                if (i == parts.size() - 1 && isExpression(snippet)) {
+                    value = event.value();
+                }
+            }
+        }
+        return new Outcome(value, List.of(), null, notes);
+    }
+
+    private boolean stopRequested() {
+        synchronized (stopLock) {
+            return stopReason != null;
+        }
+    }
+
+    private static boolean isExpression(Snippet snippet) {
+        return snippet.kind() == Snippet.Kind.EXPRESSION
+                || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    private static List<Diagnostic> diagnostics(JShell shell, Snippet snippet, Cell cell, Cell.Part part) {
+        List<Diagnostic> found = shell.diagnostics(snippet)
+                .filter(jdk.jshell.Diag::isError)
+                .map(diag -> {
+                    long position = diag.getPosition() >= 0 ? diag.getPosition() : diag.getStartPosition();
+                    int at = cell.cellOffset(part, position);
+                    return new Diagnostic(cell.line(at), cell.column(at), diag.getMessage(null));
+                })
+                .collect(Collectors.toList());
+        if (found.isEmpty()) {
+            int at = cell.cellOffset(part, 0);
+            found.add(new Diagnostic(cell.line(at), cell.column(at), "JShell did not accept this code."));
+        }
+        return found;
+    }
+
+    private static ExceptionInfo exceptionInfo(JShell shell, JShellException exception, Map<String, Integer> startLines) {
+        if (exception instanceof UnresolvedReferenceException unresolved) {
+            DeclarationSnippet snippet = unresolved.getSnippet();
+            String missing = shell.unresolvedDependencies(snippet).collect(Collectors.joining(", "));
+            return new ExceptionInfo(UnresolvedReferenceException.class.getName(),
+                    snippet.name() + " cannot be used until " + missing + " is declared",
+                    studentFrames(exception, startLines));
+        }
+        List<String> trace = new ArrayList<>(studentFrames(exception, startLines));
+        String type = exception instanceof EvalException eval ? eval.getExceptionClassName() : exception.getClass().getName();
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            String causeType = cause instanceof EvalException eval ? eval.getExceptionClassName() : cause.getClass().getName();
+            trace.add("Caused by: " + causeType + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            trace.addAll(studentFrames(cause, startLines));
+        }
+        return new ExceptionInfo(type, exception.getMessage(), trace);
+    }
+
+    /** Frames in snippet code only; JShell names their file "#<snippet id>" with lines counted in the snippet. */
+    private static List<String> studentFrames(Throwable exception, Map<String, Integer> startLines) {
+        List<String> frames = new ArrayList<>();
+        for (StackTraceElement frame : exception.getStackTrace()) {
+            String file = frame.getFileName();
+            if (file == null || !file.startsWith("#")) {
+                continue;
+            }
+            Integer start = startLines.get(file.substring(1));
+            String where = start != null
+                    ? "line " + (start + Math.max(frame.getLineNumber(), 1) - 1)
+                    : "an earlier cell, its line " + frame.getLineNumber();
+            String className = frame.getClassName();
+            String simple = className.substring(className.lastIndexOf('.') + 1).replaceFirst("^\\$JShell\\$\\d+\\$?", "");
+            String method = frame.getMethodName();
+            String name = method.isEmpty() || method.equals("do_it$") ? simple
+                    : simple.isEmpty() ? method : simple + "." + method;
+            frames.add(name.isEmpty() ? "at " + where : "at " + name + " (" + where + ")");
+        }
+        return frames;
+    }
+
+    private static String unresolvedNote(JShell shell, DeclarationSnippet declaration) {
+        String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+        return declaration.name() + " is defined, but cannot be used until " + missing + " is declared.";
+    }
+
+    private void stop(long number, StopReason reason) {
+        ChildJvm current;
+        synchronized (stopLock) {
+            if (!running || runNumber != number || stopReason != null) {
+                return;
+            }
+            stopReason = reason;
+            current = child;
+        }
+        current.requestStop();
+        try {
+            watchdog.schedule(() -> {
+                synchronized (stopLock) {
+                    if (!running || runNumber != number) {
+                        return;
+                    }
+                    killed = true;
+                }
+                current.kill();
+            }, KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            current.kill(); // closing
+        }
+    }
+
+    private static String describe(RunResult result) {
+        StringBuilder text = new StringBuilder(result.status().toString());
+        result.diagnostics().forEach(d -> text.append("; ").append(d.line()).append(':').append(d.column())
+                .append(' ').append(d.message()));
+        if (result.exception() != null) {
+            text.append("; ").append(result.exception().type()).append(": ").append(result.exception().message());
+        }
+        if (result.message() != null) {
+            text.append("; ").append(result.message());
+        }
+        return text.toString();
+    }
+
+    private static String format(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    private static String kib(long bytes) {
+        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
+    }
+
+    private static long millisSince(long nanoTime) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
+    }
+}

@@ -1,0 +1,91 @@
+package org.tunelab.kernel;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How kernels are started and limited. Built once at start-up and passed down; immutable.
+ *
+ * @param runTimeout      how long one run may take before it is stopped
+ * @param outputCapBytes  how much of stdout + stderr one run keeps (the rest is dropped, {@code truncated} set)
+ * @param idleTimeout     how long a kernel may sit unused before {@link Kernels#evictIdle()} closes it
+ * @param poolSize        how many pre-started kernels {@link KernelPool} keeps ready
+ * @param maxHeapMb       the child JVM's {@code -Xmx}
+ * @param classPath       the child JVM's class path, also used to compile cells
+ * @param extraJvmArgs    more child JVM options, e.g. {@code --add-modules jdk.incubator.vector}
+ * @param startupSnippets evaluated in every new kernel before it is handed out (imports etc.)
+ */
+public record KernelConfig(Duration runTimeout, int outputCapBytes, Duration idleTimeout, int poolSize,
+                           int maxHeapMb, String classPath, List<String> extraJvmArgs, List<String> startupSnippets) {
+
+    /** The imports of the {@code jshell} tool's DEFAULT start-up, less {@code java.util.prefs}. */
+    public static final List<String> DEFAULT_IMPORTS = List.of(
+            "import java.io.*;",
+            "import java.math.*;",
+            "import java.net.*;",
+            "import java.nio.file.*;",
+            "import java.util.*;",
+            "import java.util.concurrent.*;",
+            "import java.util.function.*;",
+            "import java.util.regex.*;",
+            "import java.util.stream.*;");
+
+    public KernelConfig {
+        Objects.requireNonNull(runTimeout, "runTimeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(classPath, "classPath");
+        if (runTimeout.isNegative() || runTimeout.isZero()) {
+            throw new IllegalArgumentException("KernelConfig: runTimeout must be positive, was " + runTimeout);
+        }
+        if (outputCapBytes < 1) {
+            throw new IllegalArgumentException("KernelConfig: outputCapBytes must be at least 1, was " + outputCapBytes);
+        }
+        if (poolSize < 0) {
+            throw new IllegalArgumentException("KernelConfig: poolSize must not be negative, was " + poolSize);
+        }
+        if (maxHeapMb < 16) {
+            throw new IllegalArgumentException("KernelConfig: maxHeapMb must be at least 16, was " + maxHeapMb);
+        }
+        extraJvmArgs = List.copyOf(extraJvmArgs);
+        startupSnippets = List.copyOf(startupSnippets);
+    }
+
+    /** 10 s per run, 64 KiB of output, 30 min idle, 2 pooled kernels, 128 MB heap, the server's class path. */
+    public static KernelConfig defaults() {
+        return new KernelConfig(Duration.ofSeconds(10), 64 * 1024, Duration.ofMinutes(30), 2, 128,
+                System.getProperty("java.class.path"), List.of(), DEFAULT_IMPORTS);
+    }
+
+    public KernelConfig withRunTimeout(Duration value) {
+        return new KernelConfig(value, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets);
+    }
+
+    public KernelConfig withOutputCapBytes(int value) {
+        return new KernelConfig(runTimeout, value, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets);
+    }
+
+    public KernelConfig withIdleTimeout(Duration value) {
+        return new KernelConfig(runTimeout, outputCapBytes, value, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets);
+    }
+
+    public KernelConfig withPoolSize(int value) {
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, value, maxHeapMb, classPath, extraJvmArgs, startupSnippets);
+    }
+
+    public KernelConfig withMaxHeapMb(int value) {
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, value, classPath, extraJvmArgs, startupSnippets);
+    }
+
+    public KernelConfig withClassPath(String value) {
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, value, extraJvmArgs, startupSnippets);
+    }
+
+    public KernelConfig withExtraJvmArgs(List<String> value) {
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, value, startupSnippets);
+    }
+
+    public KernelConfig withStartupSnippets(List<String> value) {
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, value);
+    }
+}

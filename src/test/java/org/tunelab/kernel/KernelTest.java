@@ -1,0 +1,136 @@
+package org.tunelab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs cells in one real child JVM, shared by the tests that leave it alive. */
+class KernelTest {
+    private static Kernel kernel;
+
+    @BeforeAll
+    static void startKernel() {
+        kernel = Kernel.start(KernelConfig.defaults().withRunTimeout(Duration.ofSeconds(2)));
+    }
+
+    @AfterAll
+    static void closeKernel() {
+        kernel.close();
+    }
+
+    @Test
+    void stateIsSharedAcrossRuns() {
+        assertEquals(RunStatus.OK, kernel.run("int shared = 41;").status());
+        RunResult result = kernel.run("shared + 1");
+        assertEquals(RunStatus.OK, result.status(), result.toString());
+        assertEquals("42", result.value());
+    }
+
+    @Test
+    void manyStatementsAndDeclarationsInOneCell() {
+        RunResult result = kernel.run("""
+                int a = 2;
+                int twice(int x) { return 2 * x; }
+                record Point(int x, int y) {}
+                var p = new Point(twice(a), 3);
+                System.out.println("p=" + p);
+                List<Integer> xs = new ArrayList<>(); xs.add(p.x()); xs.add(p.y());
+                xs
+                """);
+        assertEquals(RunStatus.OK, result.status(), result.toString());
+        assertEquals("p=Point[x=4, y=3]\n", result.stdout());
+        assertEquals("[4, 3]", result.value());
+    }
+
+    @Test
+    void valueOnlyForATrailingExpression() {
+        assertNull(kernel.run("int notAnExpression = 5;").value());
+        assertNull(kernel.run("System.out.println(\"hi\")").value());
+        assertEquals("\"hi\"", kernel.run("\"hi\"").value());
+    }
+
+    @Test
+    void compileErrorAtItsLineAndColumnInTheCell() {
+        RunResult result = kernel.run("""
+                int ok = 1;
+                System.out.println("before");
+                  String s = 42;
+                System.out.println("after");
+                """);
+        assertEquals(RunStatus.ERROR, result.status(), result.toString());
+        assertEquals("before\n", result.stdout(), "snippets before the error run, later ones do not");
+        assertEquals(1, result.diagnostics().size(), result.toString());
+        Diagnostic diagnostic = result.diagnostics().get(0);
+        assertEquals(3, diagnostic.line(), diagnostic.toString());
+        assertEquals(14, diagnostic.column(), diagnostic.toString());
+        assertTrue(diagnostic.message().contains("incompatible types"), diagnostic.message());
+    }
+
+    @Test
+    void runtimeExceptionTrimmedToTheStudentsCode() {
+        RunResult result = kernel.run("""
+                int divide(int a, int b) {
+                    return a / b;
+                }
+                System.out.println("start");
+                // a comment before the failing line
+                divide(1, 0);
+                System.out.println("never");
+                """);
+        assertEquals(RunStatus.ERROR, result.status(), result.toString());
+        assertEquals("start\n", result.stdout());
+        ExceptionInfo exception = result.exception();
+        assertNotNull(exception, result.toString());
+        assertEquals("java.lang.ArithmeticException", exception.type());
+        assertEquals("/ by zero", exception.message());
+        assertEquals(List.of("at divide (line 2)", "at line 6"), exception.trace());
+    }
+
+    @Test
+    void infiniteLoopIsStoppedAndTheKernelKeepsItsState() {
+        kernel.run("int keep = 7;");
+        RunResult result = kernel.run("while (true) { }");
+        assertEquals(RunStatus.TIMEOUT, result.status(), result.toString());
+        assertTrue(result.message().startsWith("Stopped after 2 s"), result.message());
+        assertTrue(result.elapsedMs() >= 2000 && result.elapsedMs() < 3500, "elapsed " + result.elapsedMs());
+        RunResult next = kernel.run("keep");
+        assertEquals("7", next.value(), next.toString());
+        assertFalse(next.stateLost());
+    }
+
+    @Test
+    void outputIsCappedAndMarkedTruncated() {
+        try (Kernel small = Kernel.start(KernelConfig.defaults().withOutputCapBytes(1024).withStartupSnippets(List.of()))) {
+            RunResult result = small.run("for (int i = 0; i < 100; i++) System.out.println(\"0123456789\".repeat(5));");
+            assertEquals(RunStatus.OK, result.status(), result.toString());
+            assertTrue(result.truncated());
+            assertEquals(1024, result.stdout().length());
+            assertTrue(result.message().contains("cut at 1 KiB"), result.message());
+
+            RunResult flood = small.run("while (true) System.out.println(\"flood\");");
+            assertEquals(RunStatus.ERROR, flood.status(), flood.toString());
+            assertTrue(flood.message().startsWith("Stopped: the cell printed more than 16 KiB"), flood.message());
+            assertTrue(flood.elapsedMs() < 5000, "a flood is stopped before the time limit: " + flood.elapsedMs());
+        }
+    }
+
+    @Test
+    void outputIsStreamedToTheListener() {
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        RunResult result = kernel.run("System.out.print(\"a\"); System.err.print(\"b\");",
+                (stream, text) -> seen.add(stream + ":" + text));
+        assertEquals(RunStatus.OK, result.status(), result.toString());
+        assertEquals(List.of("stdout:a", "stderr:b"), seen);
+        assertEquals("b", result.stderr());
+    }
+}
