@@ -1,7 +1,83 @@
 package org.tunelab;
 
+import java.util.Arrays;
+import java.util.List;
+import org.tunelab.course.Course;
+import org.tunelab.course.CourseLoader;
+import org.tunelab.course.Problem;
+import org.tunelab.grading.Grader;
+import org.tunelab.grading.Validator;
+import org.tunelab.kernel.KernelConfig;
+import org.tunelab.kernel.KernelPool;
+import org.tunelab.web.Server;
+
+/**
+ * The command line: {@code serve} (the default) and {@code validate}.
+ *
+ * <pre>
+ *   java -jar target/tunelab.jar                 # serve on http://localhost:7070
+ *   java -jar target/tunelab.jar serve --port 8080 --data /var/lib/tunelab
+ *   java -jar target/tunelab.jar validate        # prove every cell runs and every solution passes
+ * </pre>
+ */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("TuneLab");
+        String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "serve";
+        String[] rest = args.length > 0 && !args[0].startsWith("--") ? Arrays.copyOfRange(args, 1, args.length) : args;
+        try {
+            switch (command) {
+                case "serve" -> serve(Config.from(rest, System.getenv()));
+                case "validate" -> System.exit(validate(Config.from(rest, System.getenv())));
+                case "help", "-h", "--help" -> usage();
+                default -> {
+                    System.err.println("Unknown command '" + command + "'.");
+                    usage();
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("tunelab: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void serve(Config config) {
+        Server server = Server.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tunelab-shutdown"));
+    }
+
+    /** Validates the course; prints each problem as {@code file:line: reason}; 0 when sound. */
+    static int validate(Config config) {
+        long started = System.nanoTime();
+        Course course = new CourseLoader(config.courseDir()).load();
+        KernelConfig kernels = KernelConfig.defaults().withRunTimeout(config.runTimeout()).withPoolSize(1);
+        List<Problem> problems;
+        try (KernelPool pool = new KernelPool(kernels); Grader grader = new Grader(kernels, config.checkTimeout())) {
+            problems = new Validator(pool, grader).validate(course, line -> System.out.println("checking " + line));
+        }
+        problems.forEach(p -> System.out.println(p));
+        System.out.printf("%d lessons, %d exercises: %s (%.1f s)%n", course.lessons().size(), course.exercises().size(),
+                problems.isEmpty() ? "all good" : problems.size() + " problem" + (problems.size() == 1 ? "" : "s"),
+                (System.nanoTime() - started) / 1e9);
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    private static void usage() {
+        System.out.println("""
+                Usage: java -jar target/tunelab.jar [command] [flags]
+
+                Commands:
+                  serve      serve the course (default)
+                             --port N (or PORT; 7070)  --host ADDR (127.0.0.1)
+                             --data DIR (or TUNELAB_DATA; ./data)  --course DIR (.)
+                             --run-timeout SECONDS (or TUNELAB_RUN_TIMEOUT; 10)
+                  validate   load every lesson and exercise, run every cell top to bottom,
+                             check every reference solution and starter; exit 1 on any problem
+                             --course DIR (.)
+                  help       this text
+                """);
     }
 }

@@ -87,10 +87,34 @@ public record FrontMatter(Map<String, Object> values, Map<String, Integer> lines
                 throw new CourseException(new Problem(file, line, "front matter: unterminated quote in " + raw));
             }
             String inner = raw.substring(1, raw.length() - 1);
-            return quote == '"' ? inner.replace("\\\"", "\"").replace("\\n", "\n") : inner.replace("''", "'");
+            return quote == '"' ? unescape(file, line, inner) : inner.replace("''", "'");
         }
         int comment = raw.indexOf(" #");
         return (comment >= 0 ? raw.substring(0, comment) : raw).strip();
+    }
+
+    /** YAML double-quoted escapes: {@code \\}, {@code \"}, {@code \n}, {@code \t}. */
+    private static String unescape(java.nio.file.Path file, int line, String s) throws CourseException {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (++i == s.length()) {
+                throw new CourseException(new Problem(file, line, "front matter: a lone '\\' ends the quoted text"));
+            }
+            switch (s.charAt(i)) {
+                case '\\' -> out.append('\\');
+                case '"' -> out.append('"');
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                default -> throw new CourseException(new Problem(file, line, "front matter: unknown escape '\\"
+                        + s.charAt(i) + "' in double quotes (write '\\\\' for a backslash, or use single quotes)"));
+            }
+        }
+        return out.toString();
     }
 
     /** A required, non-empty text value. */

@@ -128,6 +128,16 @@ class LessonParserTest {
     }
 
     @Test
+    void doubleQuotedEscapes() throws Exception {
+        FrontMatter fm = FrontMatter.parse(FILE, "---\ntitle: \"split(\\\"\\\\\\\\s+\\\") \\\\n\"\nsingle: 'it''s \\n'\n---\n");
+        assertEquals("split(\"\\\\s+\") \\n", fm.optionalText("title").orElseThrow());
+        assertEquals("it's \\n", fm.optionalText("single").orElseThrow());
+        Problem p = assertThrows(CourseException.class, () -> FrontMatter.parse(FILE, "---\ntitle: \"a\\qb\"\n---\n")).problem();
+        assertEquals(2, p.line());
+        assertTrue(p.reason().contains("unknown escape"), p.reason());
+    }
+
+    @Test
     void frontMatterLists() throws Exception {
         FrontMatter fm = FrontMatter.parse(FILE, "---\ntitle: T\nhints:\n  - first\n  - \"second: quoted\"\n---\nbody");
         assertEquals(List.of("first", "second: quoted"), fm.list("hints"));

@@ -1,0 +1,84 @@
+package org.tunelab;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Everything TuneLab reads from flags and the environment, read once at start-up and passed down.
+ * A flag wins over its environment variable, which wins over the default.
+ *
+ * @param host        address to listen on ({@code --host}; loopback by default)
+ * @param port        {@code --port} or {@code PORT}; 7070
+ * @param courseDir   directory holding {@code lessons/} and {@code exercises/} ({@code --course} or
+ *                    {@code TUNELAB_COURSE}; the working directory)
+ * @param dataDir     {@code --data} or {@code TUNELAB_DATA}; {@code ./data}
+ * @param dbUrl       {@code TUNELAB_DB_URL}: a JDBC URL, e.g. PostgreSQL; empty means SQLite in dataDir
+ * @param dbUser      {@code TUNELAB_DB_USER}
+ * @param dbPassword  {@code TUNELAB_DB_PASSWORD}
+ * @param runTimeout  {@code --run-timeout} seconds or {@code TUNELAB_RUN_TIMEOUT}; 10 s
+ * @param checkTimeout {@code TUNELAB_CHECK_TIMEOUT} seconds: limit of each exercise check; 5 s
+ * @param idleTimeout {@code TUNELAB_IDLE_MINUTES}; kernels idle this long are closed; 30 min
+ * @param poolSize    {@code TUNELAB_POOL}; pre-started kernels; 2
+ */
+public record Config(String host, int port, Path courseDir, Path dataDir, String dbUrl, String dbUser,
+                     String dbPassword, Duration runTimeout, Duration checkTimeout, Duration idleTimeout, int poolSize) {
+
+    /** Parses {@code --name value} / {@code --name=value} flags over the given environment. */
+    public static Config from(String[] args, Map<String, String> env) {
+        Map<String, String> flags = flags(args);
+        String port = flags.getOrDefault("port", env.getOrDefault("PORT", "7070"));
+        return new Config(
+                flags.getOrDefault("host", env.getOrDefault("TUNELAB_HOST", "127.0.0.1")),
+                parseInt("port", port),
+                Path.of(flags.getOrDefault("course", env.getOrDefault("TUNELAB_COURSE", "."))),
+                Path.of(flags.getOrDefault("data", env.getOrDefault("TUNELAB_DATA", "data"))),
+                env.getOrDefault("TUNELAB_DB_URL", ""),
+                env.getOrDefault("TUNELAB_DB_USER", ""),
+                env.getOrDefault("TUNELAB_DB_PASSWORD", ""),
+                Duration.ofSeconds(parseInt("run-timeout",
+                        flags.getOrDefault("run-timeout", env.getOrDefault("TUNELAB_RUN_TIMEOUT", "10")))),
+                Duration.ofSeconds(parseInt("TUNELAB_CHECK_TIMEOUT", env.getOrDefault("TUNELAB_CHECK_TIMEOUT", "5"))),
+                Duration.ofMinutes(parseInt("TUNELAB_IDLE_MINUTES", env.getOrDefault("TUNELAB_IDLE_MINUTES", "30"))),
+                parseInt("TUNELAB_POOL", env.getOrDefault("TUNELAB_POOL", "2")));
+    }
+
+    /** Defaults for tests: a given course and data directory, port 0 (any free port). */
+    public static Config forTest(Path courseDir, Path dataDir) {
+        return new Config("127.0.0.1", 0, courseDir, dataDir, "", "", "", Duration.ofSeconds(10),
+                Duration.ofSeconds(5), Duration.ofMinutes(30), 1);
+    }
+
+    public Config withRunTimeout(Duration timeout) {
+        return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, timeout, checkTimeout, idleTimeout,
+                poolSize);
+    }
+
+    private static Map<String, String> flags(String[] args) {
+        Map<String, String> flags = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + a + "' (flags look like --port 8080)");
+            }
+            int eq = a.indexOf('=');
+            if (eq > 0) {
+                flags.put(a.substring(2, eq), a.substring(eq + 1));
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                flags.put(a.substring(2), args[++i]);
+            } else {
+                flags.put(a.substring(2), "true");
+            }
+        }
+        return flags;
+    }
+
+    private static int parseInt(String name, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+}

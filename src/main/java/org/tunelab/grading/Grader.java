@@ -1,0 +1,151 @@
+package org.tunelab.grading;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.tunelab.course.Exercise;
+import org.tunelab.kernel.Diagnostic;
+import org.tunelab.kernel.Kernel;
+import org.tunelab.kernel.KernelConfig;
+import org.tunelab.kernel.KernelPool;
+import org.tunelab.kernel.RunResult;
+import org.tunelab.kernel.RunStatus;
+
+/**
+ * Grades exercise code: a fresh kernel per attempt, holding the exercise's setup and the student's
+ * code, then each check on its own, driven from here. A check passes only when its statements ran
+ * to the end on the kernel; what the student's code prints is never read.
+ */
+public final class Grader implements AutoCloseable {
+    /** Every check may use JUnit 5's assertions unqualified. */
+    static final String ASSERTIONS_IMPORT = "import static org.junit.jupiter.api.Assertions.*;";
+
+    private final KernelPool pool;
+    private final Duration checkTimeout;
+
+    /**
+     * @param kernels      the configuration of the lesson kernels; grading kernels get the same
+     *                     start-up snippets plus JUnit's assertions, and {@code checkTimeout} per run
+     * @param checkTimeout the time limit of the student's code and of each check
+     */
+    public Grader(KernelConfig kernels, Duration checkTimeout) {
+        List<String> startup = new ArrayList<>(kernels.startupSnippets());
+        startup.add(ASSERTIONS_IMPORT);
+        this.checkTimeout = checkTimeout;
+        this.pool = new KernelPool(kernels.withStartupSnippets(startup).withRunTimeout(checkTimeout).withPoolSize(1));
+    }
+
+    /** Checks {@code code} against every check of {@code exercise}. */
+    public Grade check(Exercise exercise, String code) {
+        long started = System.nanoTime();
+        try (Kernel kernel = pool.take()) {
+            Set<String> before = new HashSet<>(kernel.declaredNames());
+            if (!exercise.setup().isBlank()) {
+                RunResult setup = kernel.run(exercise.setup());
+                if (setup.status() != RunStatus.OK) {
+                    return notRun(exercise, List.of(), "The exercise's own setup failed (" + describe(setup)
+                            + "); tell your instructor.", started);
+                }
+                before.addAll(kernel.declaredNames());
+            }
+            RunResult student = kernel.run(code);
+            switch (student.status()) {
+                case ERROR -> {
+                    if (!student.diagnostics().isEmpty()) {
+                        Diagnostic d = student.diagnostics().get(0);
+                        return notRun(exercise, student.diagnostics(), "Your code does not compile (line " + d.line()
+                                + ", column " + d.column() + "): fix that first.", started);
+                    }
+                    return notRun(exercise, List.of(), "Your code threw " + describe(student)
+                            + " before any check ran.", started);
+                }
+                case TIMEOUT -> {
+                    return notRun(exercise, List.of(), "Your code did not finish within " + seconds()
+                            + " (an endless loop?), so no check ran.", started);
+                }
+                case DIED -> {
+                    return notRun(exercise, List.of(), "Your code stopped the Java VM (System.exit or Runtime.halt?), "
+                            + "so no check ran.", started);
+                }
+                case OK -> {
+                }
+            }
+            Set<String> declared = new HashSet<>(kernel.declaredNames());
+            declared.removeAll(before);
+            Set<String> reserved = ReservedNames.among(declared);
+            if (!reserved.isEmpty()) {
+                return notRun(exercise, List.of(), "Your code declares " + String.join(", ", reserved)
+                        + ", which the checks need for themselves. Rename " + (reserved.size() == 1 ? "it" : "them")
+                        + " and check again.", started);
+            }
+            List<CheckResult> results = new ArrayList<>();
+            String stopped = null;
+            for (Exercise.Check check : exercise.checks()) {
+                if (stopped != null) {
+                    results.add(new CheckResult(check.name(), check.hidden(), false, stopped, 0));
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                RunResult r = kernel.run(check.code());
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                results.add(new CheckResult(check.name(), check.hidden(), r.status() == RunStatus.OK, failure(r), ms));
+                if (r.status() == RunStatus.DIED || !kernel.isAlive()) {
+                    stopped = "Not run: the Java VM stopped during an earlier check.";
+                }
+            }
+            boolean passed = results.stream().allMatch(CheckResult::passed);
+            return new Grade(passed, results, List.of(), null, elapsed(started));
+        }
+    }
+
+    private String failure(RunResult r) {
+        return switch (r.status()) {
+            case OK -> null;
+            case TIMEOUT -> "Took longer than " + seconds() + " (an endless loop?).";
+            case DIED -> "Your code stopped the Java VM (System.exit or Runtime.halt?).";
+            case ERROR -> {
+                if (!r.diagnostics().isEmpty()) {
+                    yield "Does not compile with your code: " + r.diagnostics().get(0).message();
+                }
+                if (r.exception() != null && r.exception().type().startsWith("org.opentest4j.")) {
+                    yield r.exception().message();
+                }
+                yield "Threw " + describe(r) + ".";
+            }
+        };
+    }
+
+    private static String describe(RunResult r) {
+        if (r.exception() != null) {
+            String type = r.exception().type();
+            String simple = type.substring(type.lastIndexOf('.') + 1);
+            return r.exception().message() == null ? simple : simple + ": " + r.exception().message();
+        }
+        if (!r.diagnostics().isEmpty()) {
+            return "a compile error: " + r.diagnostics().get(0).message();
+        }
+        return r.message() == null ? r.status().name().toLowerCase() : r.message();
+    }
+
+    private Grade notRun(Exercise exercise, List<Diagnostic> diagnostics, String message, long started) {
+        List<CheckResult> results = exercise.checks().stream()
+                .map(c -> new CheckResult(c.name(), c.hidden(), false, "Not run.", 0))
+                .toList();
+        return new Grade(false, results, diagnostics, message, elapsed(started));
+    }
+
+    private String seconds() {
+        return checkTimeout.toSeconds() + " s";
+    }
+
+    private static long elapsed(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

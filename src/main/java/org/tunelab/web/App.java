@@ -1,0 +1,117 @@
+package org.tunelab.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tunelab.course.Course;
+import org.tunelab.grading.Grader;
+import org.tunelab.kernel.Kernels;
+import org.tunelab.store.Store;
+
+/**
+ * The web app: one routes table, short handlers that call the course, the kernels and the store.
+ * A student's compile or runtime error is data in a result, never a 500; an unexpected failure is
+ * logged here and answered without a stack trace.
+ */
+public final class App {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+    private final Javalin javalin;
+
+    /**
+     * @param mode one line telling how student code runs, shown in every page's footer
+     */
+    public App(Supplier<Course> course, Kernels kernels, Grader grader, Store store, String mode) {
+        Students students = new Students();
+        Pages pages = new Pages(course, store, mode);
+        NotebookApi notebook = new NotebookApi(course, kernels, store);
+        ExerciseApi exercises = new ExerciseApi(course, grader, store);
+        ProgressApi progress = new ProgressApi(course, store);
+        this.javalin = Javalin.create(cfg -> {
+            cfg.fileRenderer(new Views());
+            cfg.http.maxRequestSize = 1024 * 1024;
+            cfg.startup.showJavalinBanner = false;
+            cfg.staticFiles.enableWebjars();
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+            });
+
+            cfg.routes.before(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "same-origin");
+                ctx.header("Content-Security-Policy", CSP);
+            });
+            cfg.routes.before(students::identify);
+
+            cfg.routes.get("/", pages::index);
+            cfg.routes.get("/lessons/{slug}", pages::lesson);
+            cfg.routes.get("/health", ctx -> ctx.json(Map.of(
+                    "status", "ok",
+                    "lessons", course.get().lessons().size(),
+                    "brokenLessons", course.get().problems().size(),
+                    "kernels", kernels.size())));
+
+            cfg.routes.post("/api/lessons/{slug}/run", notebook::run);
+            cfg.routes.post("/api/lessons/{slug}/restart", notebook::restart);
+            cfg.routes.post("/api/lessons/{slug}/stop", notebook::stop);
+            cfg.routes.put("/api/lessons/{slug}/cells/{cell}", notebook::saveCell);
+            cfg.routes.delete("/api/lessons/{slug}/cells/{cell}", notebook::resetCell);
+
+            cfg.routes.post("/api/exercises/{slug}/check", exercises::check);
+            cfg.routes.get("/api/exercises/{slug}/hint", exercises::hint);
+            cfg.routes.put("/api/exercises/{slug}/code", exercises::saveCode);
+            cfg.routes.delete("/api/exercises/{slug}/code", exercises::resetCode);
+
+            cfg.routes.get("/api/progress", progress::progress);
+            cfg.routes.get("/api/progress/export", progress::export);
+            cfg.routes.post("/api/progress/import", progress::importProgress);
+
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                ctx.status(e.getStatus());
+                if (isApi(ctx) || e.getStatus() != 404) {
+                    error(ctx, e.getStatus(), e.getMessage());
+                } else {
+                    ctx.result(e.getMessage());
+                    pages.notFound(ctx);
+                }
+            });
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "Something went wrong on the server; it has been logged. Try again, or restart the kernel.");
+            });
+            cfg.routes.error(404, ctx -> {
+                if (!isApi(ctx) && (ctx.result() == null || ctx.result().isEmpty())) {
+                    pages.notFound(ctx);
+                } else if (isApi(ctx) && (ctx.result() == null || ctx.result().isEmpty())) {
+                    error(ctx, 404, "No API endpoint " + ctx.method() + " " + ctx.path() + ".");
+                }
+            });
+        });
+    }
+
+    public Javalin javalin() {
+        return javalin;
+    }
+
+    private static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/");
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status);
+        if (isApi(ctx)) {
+            ctx.json(Map.of("error", message == null ? "error " + status : message));
+        } else {
+            ctx.contentType("text/plain; charset=utf-8").result(message == null ? "Error " + status : message);
+        }
+    }
+}

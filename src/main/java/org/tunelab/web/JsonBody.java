@@ -1,0 +1,65 @@
+package org.tunelab.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+
+/** Reads request bodies as JSON records, with 413 for bodies over the limit and 400 for bad JSON. */
+final class JsonBody {
+    /** The largest body any API accepts: cells are code, not data. */
+    static final int MAX_BYTES = 256 * 1024;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private JsonBody() {
+    }
+
+    /** The body of a request whose JSON is {@code {"code": "..."}}. */
+    record Code(String code) {
+    }
+
+    static <T> T read(Context ctx, Class<T> type) {
+        if (ctx.contentLength() > MAX_BYTES) {
+            throw tooLarge();
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_BYTES) {
+            throw tooLarge();
+        }
+        if (body.length == 0) {
+            throw new BadRequestResponse("The request body is empty; send JSON such as {\"code\": \"1 + 1\"}.");
+        }
+        try {
+            T value = MAPPER.readValue(body, type);
+            if (value == null) {
+                throw new BadRequestResponse("The request body is JSON null; send an object such as {\"code\": \"1 + 1\"}.");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new BadRequestResponse("The request body is not valid JSON for this endpoint: "
+                    + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new BadRequestResponse("The request body could not be read.");
+        }
+    }
+
+    /** The {@code code} field of a {@code {"code": "..."}} body, required. */
+    static String code(Context ctx) {
+        Code body = read(ctx, Code.class);
+        if (body.code() == null) {
+            throw new BadRequestResponse("The JSON body needs a \"code\" field with the cell's text.");
+        }
+        return body.code();
+    }
+
+    private static HttpResponseException tooLarge() {
+        return new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
+                "The request body is over " + MAX_BYTES / 1024 + " KiB.", Map.of());
+    }
+}

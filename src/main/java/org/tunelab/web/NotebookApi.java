@@ -1,0 +1,86 @@
+package org.tunelab.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.tunelab.course.Course;
+import org.tunelab.course.Lesson;
+import org.tunelab.kernel.Diagnostic;
+import org.tunelab.kernel.ExceptionInfo;
+import org.tunelab.kernel.Kernels;
+import org.tunelab.kernel.RunResult;
+import org.tunelab.store.Store;
+
+/** The JSON API behind a lesson's cells: run, restart, stop, and saved edits. */
+final class NotebookApi {
+    private final Supplier<Course> course;
+    private final Kernels kernels;
+    private final Store store;
+
+    NotebookApi(Supplier<Course> course, Kernels kernels, Store store) {
+        this.course = course;
+        this.kernels = kernels;
+        this.store = store;
+    }
+
+    /** The JSON shape of a run, documented in docs/API.md. */
+    record RunResponse(String status, String stdout, String stderr, String value, List<Diagnostic> diagnostics,
+                       ExceptionInfo exception, long elapsedMs, boolean truncated, boolean stateLost, String message) {
+        static RunResponse of(RunResult r) {
+            return new RunResponse(r.status().name().toLowerCase(), r.stdout(), r.stderr(), r.value(),
+                    r.diagnostics(), r.exception(), r.elapsedMs(), r.truncated(), r.stateLost(), r.message());
+        }
+    }
+
+    void run(Context ctx) {
+        Lesson lesson = lesson(ctx);
+        String code = JsonBody.code(ctx);
+        RunResult result = kernels.run(kernelKey(ctx, lesson), code);
+        ctx.json(RunResponse.of(result));
+    }
+
+    void restart(Context ctx) {
+        Lesson lesson = lesson(ctx);
+        kernels.restart(kernelKey(ctx, lesson));
+        ctx.json(Map.of("status", "restarted"));
+    }
+
+    void stop(Context ctx) {
+        Lesson lesson = lesson(ctx);
+        kernels.stop(kernelKey(ctx, lesson));
+        ctx.json(Map.of("status", "stopping"));
+    }
+
+    void saveCell(Context ctx) {
+        Lesson lesson = lesson(ctx);
+        String cellId = cellId(ctx, lesson);
+        store.saveCell(Students.of(ctx), lesson.slug(), cellId, JsonBody.code(ctx));
+        ctx.json(Map.of("saved", cellId));
+    }
+
+    void resetCell(Context ctx) {
+        Lesson lesson = lesson(ctx);
+        String cellId = cellId(ctx, lesson);
+        store.resetCell(Students.of(ctx), lesson.slug(), cellId);
+        ctx.json(Map.of("reset", cellId, "code", lesson.cell(cellId).orElseThrow().code()));
+    }
+
+    private Lesson lesson(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        return course.get().lesson(slug).orElseThrow(() -> new NotFoundResponse("No lesson '" + slug + "'."));
+    }
+
+    private static String cellId(Context ctx, Lesson lesson) {
+        String id = ctx.pathParam("cell");
+        if (lesson.cell(id).filter(c -> c.mode().runnable()).isEmpty()) {
+            throw new NotFoundResponse("Lesson '" + lesson.slug() + "' has no editable cell '" + id + "'.");
+        }
+        return id;
+    }
+
+    private static String kernelKey(Context ctx, Lesson lesson) {
+        return Students.of(ctx) + "/lesson/" + lesson.slug();
+    }
+}

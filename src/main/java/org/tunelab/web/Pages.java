@@ -1,0 +1,114 @@
+package org.tunelab.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.tunelab.course.Course;
+import org.tunelab.course.Exercise;
+import org.tunelab.course.Lesson;
+import org.tunelab.course.Problem;
+import org.tunelab.store.ExerciseProgress;
+import org.tunelab.store.Store;
+
+/** The HTML pages: the course index and a lesson. */
+final class Pages {
+    private final Supplier<Course> course;
+    private final Store store;
+    private final String mode;
+
+    /**
+     * @param mode one line for the footer saying how student code is run (e.g. unsandboxed, local only)
+     */
+    Pages(Supplier<Course> course, Store store, String mode) {
+        this.course = course;
+        this.store = store;
+        this.mode = mode;
+    }
+
+    /** An index row: a lesson, or a lesson file that failed to load. */
+    record Entry(String slug, String number, String title, String summary, boolean visited, int exercises,
+                 int exercisesDone, Problem problem) {
+    }
+
+    void index(Context ctx) {
+        Course c = course.get();
+        Map<String, Object> model = base("TuneLab");
+        String student = Students.of(ctx);
+        Set<String> visited = store.visited(student);
+        Map<String, ExerciseProgress> progress = store.exercises(student);
+        List<Entry> entries = new java.util.ArrayList<>();
+        int exercises = 0;
+        int exercisesDone = 0;
+        for (Lesson l : c.lessons()) {
+            List<Exercise> own = c.exercisesOf(l.slug());
+            int done = (int) own.stream().filter(e -> progress.containsKey(e.slug()) && progress.get(e.slug()).passed()).count();
+            exercises += own.size();
+            exercisesDone += done;
+            entries.add(new Entry(l.slug(), String.format("%02d", l.number()), l.title(), l.summary(),
+                    visited.contains(l.slug()), own.size(), done, null));
+        }
+        for (Problem p : c.problems()) {
+            if (p.file().startsWith("lessons")) {
+                entries.add(new Entry(null, "!", p.file().getFileName().toString(), p.toString(), false, 0, 0, p));
+            }
+        }
+        model.put("exerciseCount", exercises);
+        model.put("exercisesDone", exercisesDone);
+        long done = c.lessons().stream().filter(l -> visited.contains(l.slug())).count();
+        model.put("entries", entries);
+        model.put("visitedCount", done);
+        model.put("lessonCount", c.lessons().size());
+        int steps = c.lessons().size() + exercises;
+        model.put("percent", steps == 0 ? 0 : Math.round(100.0 * (done + exercisesDone) / steps));
+        ctx.render("index", model);
+    }
+
+    void lesson(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        Course c = course.get();
+        Optional<Lesson> found = c.lesson(slug);
+        if (found.isEmpty()) {
+            Optional<Problem> problem = c.problem(slug);
+            if (problem.isPresent()) {
+                Map<String, Object> model = base("Lesson cannot be shown");
+                model.put("problem", problem.get());
+                ctx.status(500).render("broken", model);
+                return;
+            }
+            throw new NotFoundResponse("No lesson '" + slug + "'.");
+        }
+        Lesson lesson = found.get();
+        String student = Students.of(ctx);
+        store.markVisited(student, slug);
+        Map<String, ExerciseProgress> progress = store.exercises(student);
+        LessonHtml.Rendered rendered = LessonHtml.render(lesson, store.cells(student, slug),
+                ex -> ExerciseHtml.render(c, ex, store.exerciseCode(student, ex), Optional.ofNullable(progress.get(ex))));
+        Map<String, Object> model = base(lesson.title() + " · TuneLab");
+        model.put("lesson", lesson);
+        model.put("body", rendered.html());
+        model.put("toc", rendered.toc());
+        model.put("previous", c.previous(lesson).orElse(null));
+        model.put("next", c.next(lesson).orElse(null));
+        model.put("position", c.lessons().indexOf(lesson) + 1);
+        model.put("lessonCount", c.lessons().size());
+        ctx.render("lesson", model);
+    }
+
+    void notFound(Context ctx) {
+        Map<String, Object> model = base("Not found · TuneLab");
+        model.put("message", ctx.result() == null || ctx.result().isBlank() ? "There is no page at " + ctx.path() + "." : ctx.result());
+        ctx.render("notfound", model);
+    }
+
+    private Map<String, Object> base(String title) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", title);
+        model.put("mode", mode);
+        return model;
+    }
+}

@@ -1,0 +1,40 @@
+package org.tunelab.web;
+
+import io.javalin.http.Context;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * Anonymous students: an id in an HttpOnly, SameSite=Lax cookie, issued on the first visit. No
+ * login; the id is the key to a student's kernels, edits and progress.
+ */
+final class Students {
+    static final String COOKIE = "tunelab_student";
+    private static final String ATTRIBUTE = "student";
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final int TEN_YEARS = 10 * 365 * 24 * 3600;
+
+    private final SecureRandom random = new SecureRandom();
+
+    /** A before-handler: finds the student's id, or issues one. */
+    void identify(Context ctx) {
+        String id = ctx.cookie(COOKIE);
+        if (id == null || !VALID.matcher(id).matches()) {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            ctx.header("Set-Cookie", COOKIE + "=" + id + "; Path=/; Max-Age=" + TEN_YEARS + "; HttpOnly; SameSite=Lax");
+        }
+        ctx.attribute(ATTRIBUTE, id);
+    }
+
+    /** The current request's student id (set by {@link #identify}). */
+    static String of(Context ctx) {
+        String id = ctx.attribute(ATTRIBUTE);
+        if (id == null) {
+            throw new IllegalStateException("Students.identify did not run for " + ctx.path());
+        }
+        return id;
+    }
+}

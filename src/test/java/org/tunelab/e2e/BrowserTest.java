@@ -1,0 +1,249 @@
+package org.tunelab.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.tunelab.Config;
+import org.tunelab.web.Server;
+
+/**
+ * A student's path through the course in a real Chromium: the repository's own lessons, served by
+ * the real server, with real kernels and a real SQLite file.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest {
+    @TempDir
+    static Path dir;
+    static Config config;
+    static Server server;
+    static ChromeDriver browser;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path course = dir.resolve("course");
+        copy(Path.of("lessons"), course.resolve("lessons"));
+        copy(Path.of("exercises"), course.resolve("exercises"));
+        Files.writeString(course.resolve("lessons/99-broken.md"), "---\ntitle: Broken on purpose\n---\n");
+        config = Config.forTest(course, dir.resolve("data"));
+        browser = Browser.start(dir.resolve("profile"));
+        server = Server.start(config);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    private static List<WebElement> cells() {
+        return browser.findElements(By.cssSelector("section.cell"));
+    }
+
+    private static WebElement cell(int index) {
+        return cells().get(index);
+    }
+
+    /** Waits until the cell has finished a run, and returns its output text. */
+    private static String outputOf(WebElement cell) {
+        wait.until(d -> !cell.getAttribute("class").contains("running") && !cell.getAttribute("class").contains("queued")
+                && !cell.findElement(By.cssSelector(".cell-label")).getText().equals("[*]"));
+        return cell.findElement(By.cssSelector(".cell-output")).getText();
+    }
+
+    /** Clicks like a person: the element scrolled to the middle of the window first. */
+    private static void click(WebElement element) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    private static void setCode(WebElement cellOrExercise, String code) {
+        browser.executeScript("arguments[0].querySelector('.CodeMirror').CodeMirror.setValue(arguments[1])",
+                cellOrExercise, code);
+    }
+
+    @Test
+    @Order(1)
+    void indexLeadsToALessonWhoseCellsAreEditors() throws IOException {
+        browser.get(url("/"));
+        assertTrue(browser.getTitle().contains("TuneLab"));
+        Browser.screenshots(browser, "index");
+        browser.findElement(By.linkText("Welcome, and how the notebook works")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("section.cell .CodeMirror")).isEmpty());
+        assertEquals(cells().size(), browser.findElements(By.cssSelector("section.cell .CodeMirror")).size());
+    }
+
+    @Test
+    @Order(2)
+    void runByButtonThenByShiftEnterCarriesState() {
+        browser.get(url("/lessons/welcome"));
+        WebElement first = cell(0);
+        click(first.findElement(By.cssSelector("button.run")));
+        assertTrue(outputOf(first).contains("Hello from the kernel"), outputOf(first));
+
+        WebElement second = cell(1);
+        click(second.findElement(By.cssSelector(".CodeMirror")));
+        browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+        assertTrue(outputOf(second).contains("HELLO FROM THE KERNEL"), "state carried: " + outputOf(second));
+    }
+
+    @Test
+    @Order(3)
+    void compileErrorIsMarkedAtItsLine() {
+        browser.get(url("/lessons/welcome"));
+        WebElement typo = cells().stream().filter(c -> c.getText().contains("totl")).findFirst().orElseThrow();
+        // the cell needs wordCount from the cell before it
+        click(cell(2).findElement(By.cssSelector("button.run")));
+        outputOf(cell(2));
+        click(typo.findElement(By.cssSelector("button.run")));
+        String out = outputOf(typo);
+        assertTrue(out.contains("Line 2"), out);
+        assertEquals(1, typo.findElements(By.cssSelector(".CodeMirror .error-line")).size(), "line 2 marked");
+    }
+
+    @Test
+    @Order(4)
+    void runAllThenRestartForgetsState() throws IOException {
+        browser.get(url("/lessons/welcome"));
+        click(browser.findElement(By.cssSelector(".notebook-bar .run-all")));
+        WebElement last = cells().get(cells().size() - 1);
+        wait.until(d -> last.findElement(By.cssSelector(".cell-label")).getText().matches("\\[\\d+]"));
+        for (WebElement c : cells()) {
+            assertTrue(c.findElement(By.cssSelector(".cell-label")).getText().matches("\\[\\d+]"), "every cell ran");
+        }
+        Browser.screenshots(browser, "lesson-with-outputs",
+                cells().stream().filter(c -> c.getText().contains("totl")).findFirst().orElseThrow());
+
+        click(browser.findElement(By.cssSelector(".notebook-bar .restart")));
+        wait.until(d -> d.findElement(By.cssSelector(".kernel-status")).getText().contains("restarted"));
+        click(cell(1).findElement(By.cssSelector("button.run")));
+        String out = outputOf(cell(1));
+        assertTrue(out.contains("cannot find symbol"), "greeting forgotten after restart: " + out);
+    }
+
+    @Test
+    @Order(5)
+    void exerciseFailsThenPassesAndTheIndexShowsIt() throws IOException {
+        browser.get(url("/lessons/welcome"));
+        WebElement exercise = browser.findElement(By.cssSelector("section.exercise[data-exercise='count-words']"));
+        click(exercise.findElement(By.cssSelector("button.check")));
+        WebElement results = exercise.findElement(By.cssSelector(".check-results"));
+        wait.until(d -> results.getText().contains("checks passed"));
+        assertTrue(results.getText().contains("1 of 4 checks passed"), "the starter's 0 is right for blank text: "
+                + results.getText());
+        Browser.screenshots(browser, "exercise-failed", exercise.findElement(By.cssSelector(".cell-bar")));
+
+        WebElement hint = exercise.findElement(By.cssSelector("button.hint"));
+        for (int i = 1; i <= 3; i++) {
+            click(hint);
+            int expected = i;
+            wait.until(d -> exercise.findElements(By.cssSelector(".hints li")).size() == expected);
+        }
+        assertFalse(hint.isEnabled(), "no more hints after the last");
+
+        setCode(exercise, "int wordCount(String text) {\n    return text.isBlank() ? 0 : text.strip().split(\"\\\\s+\").length;\n}");
+        click(exercise.findElement(By.cssSelector("button.check")));
+        wait.until(d -> results.getText().contains("All 4 checks passed"));
+        assertTrue(exercise.getAttribute("class").contains("done"));
+        Browser.screenshots(browser, "exercise-passed", exercise.findElement(By.cssSelector(".cell-bar")));
+
+        browser.get(url("/"));
+        assertTrue(browser.findElement(By.cssSelector("ol.lessons")).getText().contains("1/1 exercises"));
+    }
+
+    @Test
+    @Order(6)
+    void editsSurviveAReloadAndAServerRestart() {
+        browser.get(url("/lessons/prompts-are-text"));
+        setCode(cell(0), "String role = \"You are a pirate.\";");
+        wait.until(d -> cell(0).getAttribute("class").contains("edited"));
+        wait.until(d -> "true".equals(cell(0).getAttribute("data-saved")));
+        browser.navigate().refresh();
+        assertTrue(cell(0).getText().contains("pirate"), "edit kept after a reload");
+        server.close();
+        server = Server.start(config);
+        browser.get(url("/lessons/prompts-are-text"));
+        assertTrue(cell(0).getText().contains("You are a pirate."), "edit kept after a server restart");
+        click(cell(0).findElement(By.cssSelector("button.reset")));
+        wait.until(d -> cell(0).getText().contains("You are a support assistant."));
+    }
+
+    @Test
+    @Order(7)
+    void brokenLessonShowsItsErrorPage() {
+        browser.get(url("/"));
+        assertTrue(browser.findElement(By.cssSelector("ol.lessons")).getText().contains("cannot load"));
+        browser.get(url("/lessons/broken"));
+        String text = browser.findElement(By.tagName("main")).getText();
+        assertTrue(text.contains("lessons/99-broken.md") && text.contains("'summary' missing"), text);
+    }
+
+    @Test
+    @Order(8)
+    void pagesFitAPhoneWithoutSidewaysScrolling() {
+        Browser.emulate(browser, 390, 844);
+        try {
+            for (String path : List.of("/", "/lessons/welcome", "/lessons/prompts-are-text")) {
+                browser.get(url(path));
+                wait.until(d -> !d.findElements(By.cssSelector(".site-footer")).isEmpty());
+                Object widths = browser.executeScript(
+                        "return [document.documentElement.clientWidth, document.documentElement.scrollWidth];");
+                List<?> w = (List<?>) widths;
+                assertEquals(((Number) w.get(0)).longValue(), ((Number) w.get(1)).longValue(),
+                        path + " is wider than a 390 px phone");
+            }
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
+    }
+
+    @Test
+    @Order(9)
+    void helpOverlayOpensWithQuestionMark() {
+        browser.get(url("/lessons/welcome"));
+        browser.findElement(By.tagName("body")).sendKeys("?");
+        wait.until(d -> d.findElement(By.cssSelector("dialog.help")).isDisplayed());
+        assertTrue(browser.findElement(By.cssSelector("dialog.help")).getText().contains("Shift"));
+    }
+}

@@ -1,0 +1,152 @@
+package org.tunelab.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tunelab.course.Exercise;
+import org.tunelab.kernel.KernelConfig;
+
+/**
+ * Golden scenarios for the grader, each in a real kernel: a right answer passes; a wrong one, and
+ * every trick a student might try, fails cleanly.
+ */
+class GraderTest {
+    static Grader grader;
+
+    static final Exercise SQUARE = new Exercise("square", "Square", "intro", List.of("multiply"), "Write square.",
+            "int square(int n) { return 0; }", "int square(int n) { return n * n; }", "",
+            List.of(new Exercise.Check("squares 3", false, "assertEquals(9, square(3), \"square(3)\");", 1),
+                    new Exercise.Check("squares negatives", true, "assertEquals(16, square(-4));", 4)),
+            Path.of("exercises/square"));
+
+    @BeforeAll
+    static void start() {
+        grader = new Grader(KernelConfig.defaults().withPoolSize(1), Duration.ofSeconds(2));
+    }
+
+    @AfterAll
+    static void stop() {
+        grader.close();
+    }
+
+    private static Grade check(String code) {
+        return grader.check(SQUARE, code);
+    }
+
+    private static void failsWithMessage(Grade g, String fragment) {
+        assertFalse(g.passed(), g.toString());
+        assertTrue(g.checks().stream().noneMatch(CheckResult::passed), "no check may pass: " + g);
+        assertTrue(g.message() != null && g.message().contains(fragment), "message: " + g.message());
+    }
+
+    @Test
+    void solutionPassesEveryCheck() {
+        Grade g = check("int square(int n) { return n * n; }");
+        assertTrue(g.passed(), g.toString());
+        assertEquals(2, g.passedCount());
+        assertEquals(List.of("squares 3", "squares negatives"), g.checks().stream().map(CheckResult::name).toList());
+    }
+
+    @Test
+    void partlyRightPassesSome() {
+        Grade g = check("int square(int n) { return n < 0 ? 0 : n * n; }");
+        assertFalse(g.passed());
+        assertTrue(g.checks().get(0).passed());
+        assertFalse(g.checks().get(1).passed());
+        assertTrue(g.checks().get(1).message().contains("expected: <16> but was: <0>"), g.checks().get(1).message());
+    }
+
+    @Test
+    void wrongAnswerSaysExpectedAndActual() {
+        Grade g = check("int square(int n) { return n + n; }");
+        assertEquals("square(3) ==> expected: <9> but was: <6>", g.checks().get(0).message());
+    }
+
+    @Test
+    void compileErrorHasLineAndColumn() {
+        Grade g = check("int square(int n) {\n    return n * ;\n}");
+        assertFalse(g.passed());
+        assertEquals(2, g.diagnostics().get(0).line());
+        assertTrue(g.message().contains("does not compile"));
+    }
+
+    @Test
+    void emptyCodeFailsEveryCheck() {
+        Grade g = check("");
+        assertFalse(g.passed());
+        assertTrue(g.checks().get(0).message().contains("Does not compile"), g.checks().get(0).message());
+    }
+
+    @Test
+    void printingPassDoesNotPass() {
+        Grade g = check("int square(int n) { System.out.println(\"PASS\"); return 0; }\nSystem.out.println(\"All checks passed\");");
+        assertFalse(g.passed());
+        assertEquals(0, g.passedCount());
+    }
+
+    @Test
+    void ownAssertEqualsIsRefused() {
+        failsWithMessage(check("""
+                int square(int n) { return 0; }
+                void assertEquals(int expected, int actual, String message) { }
+                void assertEquals(int expected, int actual) { }
+                """), "assertEquals");
+    }
+
+    @Test
+    void ownAssertionsClassIsRefused() {
+        failsWithMessage(check("""
+                class Assertions { static void assertEquals(Object a, Object b) { } }
+                int square(int n) { return 0; }
+                """), "Assertions");
+    }
+
+    @Test
+    void endlessLoopIsStopped() {
+        Grade g = check("int square(int n) { while (true) { } }");
+        assertFalse(g.passed());
+        assertTrue(g.checks().get(0).message().contains("longer than 2 s"), g.checks().get(0).message());
+    }
+
+    @Test
+    void loopAtTopLevelIsStoppedBeforeChecks() {
+        failsWithMessage(check("int square(int n) { return n * n; }\nwhile (true) { try { } catch (Throwable t) { } }"),
+                "did not finish");
+    }
+
+    @Test
+    void exitInsideACheckFailsTheRest() {
+        Grade g = check("int square(int n) { System.exit(0); return n * n; }");
+        assertFalse(g.passed());
+        assertTrue(g.checks().get(0).message().contains("stopped the Java VM"), g.checks().get(0).message());
+        assertTrue(g.checks().get(1).message().contains("Not run"), g.checks().get(1).message());
+    }
+
+    @Test
+    void exitAtTopLevelFailsCleanly() {
+        failsWithMessage(check("int square(int n) { return n * n; }\nSystem.exit(0);"), "stopped the Java VM");
+    }
+
+    @Test
+    void staticInitialiserThatThrowsFailsTheCheck() {
+        Grade g = check("""
+                class Boom { static int v = Integer.parseInt("not a number"); }
+                int square(int n) { return Boom.v * n * n; }
+                """);
+        assertFalse(g.passed());
+        assertTrue(g.checks().get(0).message().contains("ExceptionInInitializerError"), g.checks().get(0).message());
+    }
+
+    @Test
+    void exceptionBeforeChecksIsReported() {
+        failsWithMessage(check("int square(int n) { return n * n; }\nthrow new IllegalStateException(\"nope\");"),
+                "IllegalStateException: nope");
+    }
+}

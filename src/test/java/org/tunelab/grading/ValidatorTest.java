@@ -1,0 +1,99 @@
+package org.tunelab.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tunelab.course.CourseLoader;
+import org.tunelab.course.Problem;
+import org.tunelab.kernel.KernelConfig;
+import org.tunelab.kernel.KernelPool;
+
+/** The validator catches each kind of problem, with file and line; and passes the real course. */
+class ValidatorTest {
+    @TempDir
+    Path root;
+
+    private void write(String path, String text) throws Exception {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private void exercise(String slug, String md, String starter, String solution, String checks) throws Exception {
+        write("exercises/" + slug + "/exercise.md", md);
+        write("exercises/" + slug + "/Starter.jsh", starter);
+        write("exercises/" + slug + "/Solution.jsh", solution);
+        write("exercises/" + slug + "/Check.jsh", checks);
+    }
+
+    private static List<Problem> validate(Path courseDir) {
+        KernelConfig config = KernelConfig.defaults().withPoolSize(1);
+        try (KernelPool pool = new KernelPool(config); Grader grader = new Grader(config, Duration.ofSeconds(3))) {
+            return new Validator(pool, grader).validate(new CourseLoader(courseDir).load(), line -> { });
+        }
+    }
+
+    private static Problem find(List<Problem> problems, String fileEnd, String fragment) {
+        return problems.stream()
+                .filter(p -> p.file().toString().replace('\\', '/').endsWith(fileEnd) && p.reason().contains(fragment))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no problem in " + fileEnd + " about '" + fragment + "' among " + problems));
+    }
+
+    @Test
+    void catchesEveryKindOfProblem() throws Exception {
+        write("lessons/01-good.md", """
+                ---
+                title: Good
+                summary: S
+                ---
+                ```java
+                int a = 1;
+                ```
+
+                ```java
+                int b = a +
+                    undefinedThing;
+                ```
+
+                ```java expect-error
+                int c = 2;
+                ```
+
+                {{exercise: nowhere}}
+                """);
+        write("lessons/02-bad.md", "---\ntitle: Bad\n---\n");
+        String md = "---\ntitle: T\nlesson: good\nhints:\n  - h\n---\nTask\n";
+        String checks = "// check: doubles\nassertEquals(4, twice(2));\n";
+        exercise("wrong-solution", md, "int twice(int n) { return 0; }", "int twice(int n) { return n + 1; }", checks);
+        exercise("easy-starter", md, "int twice(int n) { return n * 2; }", "int twice(int n) { return n * 2; }", checks);
+        exercise("no-hints", "---\ntitle: T\nlesson: good\n---\nTask\n", "int twice(int n) { return 0; }",
+                "int twice(int n) { return 2 * n; }", checks);
+        exercise("lost", "---\ntitle: T\nlesson: gone\nhints: h\n---\nTask\n", "int twice(int n) { return 0; }",
+                "int twice(int n) { return 2 * n; }", checks);
+
+        List<Problem> problems = validate(root);
+
+        assertTrue(find(problems, "lessons/02-bad.md", "'summary' missing").line() >= 1);
+        assertEquals(11, find(problems, "lessons/01-good.md", "cell-2 fails").line(), "fence line 9 + cell line 2");
+        assertEquals(14, find(problems, "lessons/01-good.md", "expect-error but ran").line());
+        assertEquals(18, find(problems, "lessons/01-good.md", "no exercise 'nowhere'").line());
+        assertEquals(1, find(problems, "wrong-solution/Check.jsh", "reference solution fails check 'doubles'").line());
+        find(problems, "easy-starter/Starter.jsh", "already passes");
+        find(problems, "no-hints/exercise.md", "no hints");
+        find(problems, "lost/exercise.md", "lesson 'gone' does not exist");
+        assertEquals(8, problems.size(), () -> "exactly the planted problems: " + problems);
+    }
+
+    @Test
+    void theRepositoryCourseIsValid() {
+        List<Problem> problems = validate(Path.of("."));
+        assertTrue(problems.isEmpty(), () -> "lessons/ and exercises/ must validate: " + problems);
+    }
+}

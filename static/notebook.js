@@ -1,0 +1,213 @@
+// TuneLab notebook: turns each lesson cell into an editor, runs it through the JSON API
+// (docs/API.md) and shows the result under the cell. No framework, no build step.
+(function () {
+  'use strict';
+  const slug = document.body.dataset.lesson;
+  if (!slug) return;
+  const api = (path) => '/api/lessons/' + encodeURIComponent(slug) + path;
+  const cells = [];
+  const kernelStatus = document.querySelector('.kernel-status');
+  const stopButton = document.querySelector('.notebook-bar .stop');
+  let queue = Promise.resolve();
+  let running = null;
+  let executionCount = 0;
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  function setKernel(state, text) {
+    if (!kernelStatus) return;
+    kernelStatus.querySelector('.dot').className = 'dot ' + state;
+    kernelStatus.querySelector('.text').textContent = text;
+  }
+
+  async function call(method, path, body) {
+    const res = await fetch(api(path), {
+      method: method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    let data = null;
+    try { data = await res.json(); } catch (e) { /* not JSON */ }
+    if (!res.ok) {
+      throw new Error((data && data.error) || ('The server answered ' + res.status + '.'));
+    }
+    return data;
+  }
+
+  function debounce(fn, ms) {
+    let t = null;
+    return function () { clearTimeout(t); t = setTimeout(fn, ms); };
+  }
+
+  function formatMs(ms) {
+    return ms < 1000 ? ms + ' ms' : (ms / 1000).toFixed(1) + ' s';
+  }
+
+  function setupCell(section, index) {
+    const textarea = section.querySelector('.cell-code');
+    const original = section.querySelector('.cell-original').value;
+    const output = section.querySelector('.cell-output');
+    const status = section.querySelector('.cell-status');
+    const label = section.querySelector('.cell-label');
+    const cell = { section, output, status, label, id: section.dataset.cell, marks: [] };
+    label.textContent = '[ ]';
+    cell.editor = CodeMirror.fromTextArea(textarea, {
+      mode: 'text/x-java', lineNumbers: true, matchBrackets: true, autoCloseBrackets: true, lineWrapping: true,
+      indentUnit: 4, viewportMargin: Infinity, screenReaderLabel: textarea.getAttribute('aria-label'),
+      extraKeys: {
+        'Shift-Enter': () => { run(cell); focusCell(index + 1); },
+        'Ctrl-Enter': () => run(cell),
+        'Cmd-Enter': () => run(cell),
+        'Ctrl-Shift-Enter': runAll,
+        'Cmd-Shift-Enter': runAll,
+        'Esc': (cm) => cm.getInputField().blur(),
+        'Tab': (cm) => cm.somethingSelected() ? cm.indentSelection('add') : cm.replaceSelection('    '),
+      },
+    });
+    const save = debounce(() => {
+      call('PUT', '/cells/' + cell.id, { code: cell.editor.getValue() })
+        .then(() => { section.dataset.saved = 'true'; })
+        .catch((e) => { status.textContent = 'Not saved: ' + e.message; });
+    }, 600);
+    cell.editor.on('change', () => {
+      section.dataset.saved = 'false';
+      section.classList.toggle('edited', cell.editor.getValue() !== original);
+      clearMarks(cell);
+      save();
+    });
+    section.querySelector('.run').addEventListener('click', () => run(cell));
+    section.querySelector('.reset').addEventListener('click', async () => {
+      try {
+        const data = await call('DELETE', '/cells/' + cell.id);
+        cell.editor.setValue(data.code);
+        section.classList.remove('edited');
+      } catch (e) { status.textContent = e.message; }
+    });
+    return cell;
+  }
+
+  function focusCell(i) {
+    if (i < cells.length) {
+      cells[i].editor.focus();
+      cells[i].section.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    }
+  }
+
+  function clearMarks(cell) {
+    cell.marks.forEach((m) => m.clear ? m.clear() : cell.editor.removeLineClass(m, 'background', 'error-line'));
+    cell.marks = [];
+  }
+
+  function run(cell) {
+    cell.label.textContent = '[*]';
+    cell.status.textContent = 'Waiting…';
+    cell.section.classList.add('queued');
+    queue = queue.then(() => execute(cell));
+    return queue;
+  }
+
+  async function execute(cell) {
+    cell.section.classList.remove('queued');
+    cell.section.classList.add('running');
+    clearMarks(cell);
+    const started = performance.now();
+    const timer = setInterval(() => {
+      cell.status.textContent = 'Running… ' + formatMs(Math.round(performance.now() - started));
+    }, 100);
+    running = cell;
+    stopButton.disabled = false;
+    setKernel('busy', 'Kernel busy');
+    let ok = false;
+    try {
+      const result = await call('POST', '/run', { code: cell.editor.getValue() });
+      render(cell, result);
+      ok = result.status === 'ok';
+      setKernel(result.status === 'died' ? 'dead' : 'idle',
+        result.status === 'died' ? 'Kernel stopped: the next run starts a new one' : 'Kernel idle');
+    } catch (e) {
+      cell.output.replaceChildren(el('pre', 'out error', e.message));
+      cell.status.textContent = 'Failed';
+      setKernel('idle', 'Kernel idle');
+    } finally {
+      clearInterval(timer);
+      cell.section.classList.remove('running');
+      running = null;
+      stopButton.disabled = true;
+      cell.label.textContent = '[' + (++executionCount) + ']';
+    }
+    return ok;
+  }
+
+  function render(cell, r) {
+    const out = cell.output;
+    out.replaceChildren();
+    if (r.stateLost) out.append(el('p', 'notice', r.message || 'The kernel had stopped; a new one was started and earlier variables are gone.'));
+    if (r.stdout) out.append(el('pre', 'out stdout', r.stdout));
+    if (r.stderr) out.append(el('pre', 'out stderr', r.stderr));
+    if (r.truncated) out.append(el('p', 'notice', 'Output truncated: the cell printed more than the limit.'));
+    if (r.diagnostics && r.diagnostics.length) {
+      const list = el('ul', 'diagnostics');
+      r.diagnostics.forEach((d) => {
+        const li = el('li');
+        li.append(el('strong', null, 'Line ' + d.line + ', column ' + d.column + ': '), d.message);
+        list.append(li);
+        const line = Math.max(0, d.line - 1);
+        const handle = cell.editor.addLineClass(line, 'background', 'error-line');
+        cell.marks.push(handle);
+        cell.marks.push(cell.editor.markText({ line: line, ch: Math.max(0, d.column - 1) },
+          { line: line, ch: Math.max(0, d.column) }, { className: 'error-mark' }));
+      });
+      out.append(list);
+    }
+    if (r.exception) {
+      const box = el('div', 'exception');
+      box.append(el('strong', null, r.exception.type + (r.exception.message ? ': ' + r.exception.message : '')));
+      if (r.exception.trace && r.exception.trace.length) box.append(el('pre', 'trace', r.exception.trace.join('\n')));
+      out.append(box);
+    }
+    if (r.status === 'timeout' || (r.status === 'died' && !r.stateLost)) {
+      out.append(el('p', 'notice error', r.message || ('Run ended: ' + r.status)));
+    }
+    if (r.value !== null && r.value !== undefined) out.append(el('pre', 'out value', r.value));
+    const words = { ok: 'Done', error: 'Error', timeout: 'Stopped', died: 'Kernel stopped' };
+    cell.status.textContent = (words[r.status] || r.status) + ' · ' + formatMs(r.elapsedMs);
+    cell.section.dataset.status = r.status;
+  }
+
+  async function runAll() {
+    for (const cell of cells) {
+      const mode = cell.section.dataset.mode;
+      run(cell);
+      const ok = await queue;
+      if (!ok && mode !== 'expect-error') break;
+    }
+  }
+
+  document.querySelectorAll('.cell-display .cell-code').forEach((t) => {
+    CodeMirror.fromTextArea(t, {
+      mode: 'text/x-java', readOnly: true, lineNumbers: false, lineWrapping: true, viewportMargin: Infinity,
+      screenReaderLabel: t.getAttribute('aria-label'),
+    });
+  });
+  document.querySelectorAll('section.cell').forEach((s, i) => cells.push(setupCell(s, i)));
+
+  document.querySelector('.notebook-bar .run-all').addEventListener('click', runAll);
+  stopButton.addEventListener('click', () => { call('POST', '/stop').catch(() => {}); });
+  document.querySelector('.notebook-bar .restart').addEventListener('click', async () => {
+    setKernel('busy', 'Restarting…');
+    try {
+      await call('POST', '/restart');
+      executionCount = 0;
+      cells.forEach((c) => { c.label.textContent = '[ ]'; });
+      setKernel('idle', 'Kernel restarted: variables forgotten');
+    } catch (e) { setKernel('dead', e.message); }
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.shiftKey && (e.ctrlKey || e.metaKey)) { e.preventDefault(); runAll(); }
+  });
+})();
