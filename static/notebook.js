@@ -8,6 +8,7 @@
   const cells = [];
   const kernelStatus = document.querySelector('.kernel-status');
   const stopButton = document.querySelector('.notebook-bar .stop');
+  const runStaleButton = document.querySelector('.notebook-bar .run-stale');
   let queue = Promise.resolve();
   let running = null;
   let executionCount = 0;
@@ -39,9 +40,67 @@
     return data;
   }
 
+  /** Runs code, showing output in the cell as it is printed; resolves to the final result. */
+  async function runStreaming(cell, code) {
+    const res = await fetch(api('/run?stream=true'), {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: code }),
+    });
+    if (!res.ok) {
+      let data = null;
+      try { data = await res.json(); } catch (e) { /* not JSON */ }
+      throw new Error((data && data.error) || ('The server answered ' + res.status + '.'));
+    }
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    const live = {};
+    let buffer = '';
+    let result = null;
+    let cleared = false;
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      buffer += decoder.decode(chunk.value, { stream: true });
+      let nl;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        if (!line.trim()) continue;
+        const event = JSON.parse(line);
+        if (event.event === 'output') {
+          if (!cleared) { cell.output.replaceChildren(); cleared = true; }
+          if (!live[event.stream]) {
+            live[event.stream] = el('pre', 'out ' + event.stream);
+            cell.output.append(live[event.stream]);
+          }
+          live[event.stream].textContent += event.text;
+        } else if (event.event === 'result') {
+          result = event;
+        }
+      }
+    }
+    if (!result) throw new Error('The run ended without a result: the connection to the server was cut.');
+    return result;
+  }
+
   function debounce(fn, ms) {
     let t = null;
     return function () { clearTimeout(t); t = setTimeout(fn, ms); };
+  }
+
+  function addCopyButton(bar, text) {
+    const button = el('button', 'copy', 'Copy');
+    button.type = 'button';
+    button.title = 'Copy the code';
+    button.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(text());
+        button.textContent = 'Copied';
+      } catch (e) {
+        button.textContent = 'Copy failed';
+      }
+      setTimeout(() => { button.textContent = 'Copy'; }, 1500);
+    });
+    bar.append(button);
   }
 
   function formatMs(ms) {
@@ -76,11 +135,13 @@
     }, 600);
     cell.editor.on('change', () => {
       section.dataset.saved = 'false';
+      if (cell.ran && !section.classList.contains('stale')) markStaleBelow(cell);
       section.classList.toggle('edited', cell.editor.getValue() !== original);
       clearMarks(cell);
       save();
     });
     section.querySelector('.run').addEventListener('click', () => run(cell));
+    addCopyButton(section.querySelector('.cell-bar'), () => cell.editor.getValue());
     section.querySelector('.reset').addEventListener('click', async () => {
       try {
         const data = await call('DELETE', '/cells/' + cell.id);
@@ -89,6 +150,32 @@
       } catch (e) { status.textContent = e.message; }
     });
     return cell;
+  }
+
+  /**
+   * Marks as stale every cell below `cell` that has run before: its output may no longer match
+   * the state above it (an edited or re-run cell changes what later cells saw).
+   */
+  function markStaleBelow(cell) {
+    const i = cells.indexOf(cell);
+    cells.slice(i + 1).forEach((c) => {
+      if (c.ran) c.section.classList.add('stale');
+    });
+    updateRunStale();
+  }
+
+  function updateRunStale() {
+    const n = cells.filter((c) => c.section.classList.contains('stale')).length;
+    runStaleButton.disabled = n === 0;
+    runStaleButton.textContent = n === 0 ? 'Run stale' : 'Run stale (' + n + ')';
+  }
+
+  async function runStale() {
+    for (const cell of cells.filter((c) => c.section.classList.contains('stale'))) {
+      run(cell);
+      const ok = await queue;
+      if (!ok && cell.section.dataset.mode !== 'expect-error') break;
+    }
   }
 
   function focusCell(i) {
@@ -123,8 +210,10 @@
     stopButton.disabled = false;
     setKernel('busy', 'Kernel busy');
     let ok = false;
+    cell.section.classList.remove('stale');
+    markStaleBelow(cell);
     try {
-      const result = await call('POST', '/run', { code: cell.editor.getValue() });
+      const result = await runStreaming(cell, cell.editor.getValue());
       render(cell, result);
       ok = result.status === 'ok';
       setKernel(result.status === 'died' ? 'dead' : 'idle',
@@ -139,6 +228,7 @@
       running = null;
       stopButton.disabled = true;
       cell.label.textContent = '[' + (++executionCount) + ']';
+      cell.ran = true;
     }
     return ok;
   }
@@ -170,12 +260,15 @@
       if (r.exception.trace && r.exception.trace.length) box.append(el('pre', 'trace', r.exception.trace.join('\n')));
       out.append(box);
     }
-    if (r.status === 'timeout' || (r.status === 'died' && !r.stateLost)) {
-      out.append(el('p', 'notice error', r.message || ('Run ended: ' + r.status)));
+    if (r.message && !r.stateLost) {
+      out.append(el('p', 'notice' + (r.status === 'ok' ? '' : ' error'), r.message));
+    } else if (!r.message && (r.status === 'timeout' || r.status === 'died')) {
+      out.append(el('p', 'notice error', 'Run ended: ' + r.status));
     }
     if (r.value !== null && r.value !== undefined) out.append(el('pre', 'out value', r.value));
     const words = { ok: 'Done', error: 'Error', timeout: 'Stopped', died: 'Kernel stopped' };
-    cell.status.textContent = (words[r.status] || r.status) + ' · ' + formatMs(r.elapsedMs);
+    const stopped = r.status === 'timeout' || (r.message && /^Stopped/.test(r.message));
+    cell.status.textContent = (stopped ? 'Stopped' : (words[r.status] || r.status)) + ' · ' + formatMs(r.elapsedMs);
     cell.section.dataset.status = r.status;
   }
 
@@ -189,6 +282,11 @@
   }
 
   document.querySelectorAll('.cell-display .cell-code').forEach((t) => {
+    const text = t.value;
+    const bar = el('div', 'cell-bar display-bar');
+    bar.append(el('span', 'cell-label', 'Example (not runnable)'));
+    t.parentNode.insertBefore(bar, t);
+    addCopyButton(bar, () => text);
     CodeMirror.fromTextArea(t, {
       mode: 'text/x-java', readOnly: true, lineNumbers: false, lineWrapping: true, viewportMargin: Infinity,
       screenReaderLabel: t.getAttribute('aria-label'),
@@ -197,13 +295,15 @@
   document.querySelectorAll('section.cell').forEach((s, i) => cells.push(setupCell(s, i)));
 
   document.querySelector('.notebook-bar .run-all').addEventListener('click', runAll);
+  runStaleButton.addEventListener('click', runStale);
   stopButton.addEventListener('click', () => { call('POST', '/stop').catch(() => {}); });
   document.querySelector('.notebook-bar .restart').addEventListener('click', async () => {
     setKernel('busy', 'Restarting…');
     try {
       await call('POST', '/restart');
       executionCount = 0;
-      cells.forEach((c) => { c.label.textContent = '[ ]'; });
+      cells.forEach((c) => { c.label.textContent = '[ ]'; c.ran = false; c.section.classList.remove('stale'); });
+      updateRunStale();
       setKernel('idle', 'Kernel restarted: variables forgotten');
     } catch (e) { setKernel('dead', e.message); }
   });

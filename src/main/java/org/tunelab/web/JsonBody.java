@@ -58,6 +58,24 @@ final class JsonBody {
         return body.code();
     }
 
+    /** A record's JSON fields as a map, to add more fields beside them. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> fields(Object value) {
+        return MAPPER.convertValue(value, Map.class);
+    }
+
+    /** Serialises a value as one line of JSON (for streamed responses). */
+    static byte[] line(Object value) {
+        try {
+            byte[] json = MAPPER.writeValueAsBytes(value);
+            byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
+            return line;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
     private static HttpResponseException tooLarge() {
         return new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
                 "The request body is over " + MAX_BYTES / 1024 + " KiB.", Map.of());

@@ -34,11 +34,51 @@ final class NotebookApi {
         }
     }
 
-    void run(Context ctx) {
+    /**
+     * Runs a cell. With {@code ?stream=true} the answer is NDJSON: one {@code {"event": "output",
+     * "stream": "stdout", "text": "..."}} line per piece of output as the cell prints it, then one
+     * {@code {"event": "result", ...}} line with the usual result fields.
+     */
+    void run(Context ctx) throws java.io.IOException {
         Lesson lesson = lesson(ctx);
         String code = JsonBody.code(ctx);
-        RunResult result = kernels.run(kernelKey(ctx, lesson), code);
-        ctx.json(RunResponse.of(result));
+        String key = kernelKey(ctx, lesson);
+        if (!"true".equals(ctx.queryParam("stream"))) {
+            ctx.json(RunResponse.of(kernels.run(key, code)));
+            return;
+        }
+        ctx.res().setContentType("application/x-ndjson; charset=utf-8");
+        ctx.res().setHeader("Cache-Control", "no-cache");
+        LineStream out = new LineStream(ctx.res().getOutputStream());
+        RunResult result = kernels.run(key, code,
+                (stream, text) -> out.send(Map.of("event", "output", "stream", stream, "text", text)));
+        RunResponse r = RunResponse.of(result);
+        Map<String, Object> last = new java.util.LinkedHashMap<>();
+        last.put("event", "result");
+        last.putAll(JsonBody.fields(r));
+        out.send(last);
+    }
+
+    /** Writes JSON lines, flushing each; stops quietly when the browser has gone away. */
+    private static final class LineStream {
+        private final java.io.OutputStream out;
+        private boolean gone;
+
+        LineStream(java.io.OutputStream out) {
+            this.out = out;
+        }
+
+        synchronized void send(Object event) {
+            if (gone) {
+                return;
+            }
+            try {
+                out.write(JsonBody.line(event));
+                out.flush();
+            } catch (java.io.IOException e) {
+                gone = true; // the page was closed; the run finishes anyway
+            }
+        }
     }
 
     void restart(Context ctx) {

@@ -240,6 +240,51 @@ class BrowserTest {
 
     @Test
     @Order(9)
+    void longCellStreamsItsOutputAndStopStopsIt() {
+        browser.get(url("/lessons/prompts-are-text"));
+        WebElement cell = cell(1);
+        setCode(cell, "for (int i = 0; i < 40; i++) { System.out.println(\"tick \" + i); Thread.sleep(100); }");
+        click(cell.findElement(By.cssSelector("button.run")));
+        wait.until(d -> cell.findElement(By.cssSelector(".cell-output")).getText().contains("tick 3"));
+        assertTrue(cell.getAttribute("class").contains("running"), "output shown while the cell still runs");
+        assertTrue(outputOf(cell).contains("tick 39"));
+
+        setCode(cell, "while (true) { Thread.sleep(20); }");
+        click(cell.findElement(By.cssSelector("button.run")));
+        wait.until(d -> cell.getAttribute("class").contains("running"));
+        WebElement stop = browser.findElement(By.cssSelector(".notebook-bar .stop"));
+        wait.until(d -> stop.isEnabled());
+        click(stop);
+        String out = outputOf(cell);
+        assertTrue(cell.findElement(By.cssSelector(".cell-status")).getText().startsWith("Stopped"), out);
+        click(cell.findElement(By.cssSelector("button.reset")));
+    }
+
+    @Test
+    @Order(10)
+    void editingAMiddleCellMarksTheCellsBelowStaleAndRunStaleRerunsThem() {
+        browser.get(url("/lessons/welcome"));
+        for (int i = 0; i < 3; i++) {
+            click(cell(i).findElement(By.cssSelector("button.run")));
+            outputOf(cell(i));
+        }
+        setCode(cell(0), "String greeting = \"Edited greeting\";\nSystem.out.println(greeting);");
+        wait.until(d -> cell(1).getAttribute("class").contains("stale"));
+        assertTrue(cell(2).getAttribute("class").contains("stale"));
+        assertFalse(cell(3).getAttribute("class").contains("stale"), "a cell that never ran is not stale");
+        WebElement runStale = browser.findElement(By.cssSelector(".notebook-bar .run-stale"));
+        assertEquals("Run stale (2)", runStale.getText());
+
+        click(cell(0).findElement(By.cssSelector("button.run")));
+        outputOf(cell(0));
+        click(runStale);
+        wait.until(d -> !cell(2).getAttribute("class").contains("stale") && !cell(1).getAttribute("class").contains("stale"));
+        assertTrue(outputOf(cell(1)).contains("EDITED GREETING"), "re-run with the new state: " + outputOf(cell(1)));
+        click(cell(0).findElement(By.cssSelector("button.reset")));
+    }
+
+    @Test
+    @Order(11)
     void helpOverlayOpensWithQuestionMark() {
         browser.get(url("/lessons/welcome"));
         browser.findElement(By.tagName("body")).sendKeys("?");

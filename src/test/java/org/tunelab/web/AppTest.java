@@ -147,6 +147,41 @@ class AppTest {
     }
 
     @Test
+    void streamedRunDeliversOutputBeforeTheCellEnds() throws Exception {
+        long start = System.nanoTime();
+        java.util.List<Long> outputTimes = new java.util.ArrayList<>();
+        java.util.List<JsonNode> events = new java.util.ArrayList<>();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port()
+                                + "/api/lessons/second/run?stream=true"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"code\": \"System.out.println(\\\"first\\\"); Thread.sleep(1500); System.out.println(\\\"second\\\"); 7\"}"))
+                        .header("Content-Type", "application/json").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson"));
+        r.body().forEach(line -> {
+            try {
+                JsonNode event = TestClient.JSON.readTree(line);
+                events.add(event);
+                if (event.get("event").asText().equals("output")) {
+                    outputTimes.add((System.nanoTime() - start) / 1_000_000);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        long end = (System.nanoTime() - start) / 1_000_000;
+        assertEquals("first\n", events.get(0).get("text").asText());
+        assertTrue(outputTimes.get(0) + 1000 < end, "first line arrived " + outputTimes.get(0) + " ms, run ended " + end + " ms");
+        JsonNode last = events.get(events.size() - 1);
+        assertEquals("result", last.get("event").asText());
+        assertEquals("ok", last.get("status").asText());
+        assertEquals("7", last.get("value").asText());
+        assertEquals("first\nsecond\n", last.get("stdout").asText());
+    }
+
+    @Test
     void outputIsCapped() throws Exception {
         JsonNode r = client.run("second", "for (int i = 0; i < 20000; i++) System.out.println(\"line \" + i);");
         assertTrue(r.get("truncated").asBoolean());
