@@ -69,8 +69,9 @@ final class ChildJvm {
         return engineEnded;
     }
 
+    /** False as soon as JShell lost the pipe or the OS reports the exit, whichever comes first. */
     boolean isAlive() {
-        return process.isAlive();
+        return !engineEnded && process.isAlive();
     }
 
     /** Asks the running snippet to stop (ThreadDeath in the child); a snippet that catches it keeps running. */

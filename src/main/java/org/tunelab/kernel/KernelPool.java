@@ -1,0 +1,97 @@
+package org.tunelab.kernel;
+
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Pre-started kernels, so that a lesson's first run does not wait for a JVM to start. {@link #take()} hands one
+ * out and starts a replacement in the background; with none ready it starts one on the caller's thread.
+ * Thread-safe.
+ */
+public final class KernelPool implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(KernelPool.class.getName());
+
+    private final KernelConfig config;
+    private final BlockingDeque<Kernel> ready = new LinkedBlockingDeque<>();
+    private final AtomicInteger starting = new AtomicInteger();
+    private final ExecutorService starter;
+    private volatile boolean closed;
+
+    /** Starts filling the pool up to {@link KernelConfig#poolSize()} in the background. */
+    public KernelPool(KernelConfig config) {
+        this.config = config;
+        this.starter = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "kernel-pool-starter");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refill();
+    }
+
+    /**
+     * A started kernel with the start-up snippets evaluated; the caller owns it and must close it.
+     *
+     * @throws KernelException if none was ready and a new one could not be started
+     */
+    public Kernel take() {
+        if (closed) {
+            throw new IllegalStateException("kernel pool: take after close");
+        }
+        Kernel kernel;
+        while ((kernel = ready.poll()) != null) {
+            if (kernel.isAlive()) {
+                refill();
+                return kernel;
+            }
+            kernel.close();
+        }
+        refill();
+        return Kernel.start(config);
+    }
+
+    /** How many kernels are ready now. */
+    public int ready() {
+        return ready.size();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        starter.shutdownNow();
+        Kernel kernel;
+        while ((kernel = ready.poll()) != null) {
+            kernel.close();
+        }
+    }
+
+    private void refill() {
+        while (!closed && ready.size() + starting.get() < config.poolSize()) {
+            starting.incrementAndGet();
+            try {
+                starter.execute(this::startOne);
+            } catch (RejectedExecutionException e) {
+                starting.decrementAndGet();
+                return; // closing
+            }
+        }
+    }
+
+    private void startOne() {
+        try {
+            Kernel kernel = Kernel.start(config);
+            ready.add(kernel);
+            if (closed && ready.remove(kernel)) {
+                kernel.close();
+            }
+        } catch (RuntimeException e) {
+            // take() starts kernels itself when none are ready, and says why if that fails too.
+            LOG.log(System.Logger.Level.WARNING, "kernel pool: could not pre-start a kernel", e);
+        } finally {
+            starting.decrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.tunelab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The registry and the pool, with real child JVMs. */
+class KernelsTest {
+    private static final KernelConfig CONFIG = KernelConfig.defaults()
+            .withRunTimeout(Duration.ofSeconds(5))
+            .withPoolSize(1)
+            .withStartupSnippets(List.of("import java.util.*;"));
+
+    @Test
+    void poolHandsOutAStartedKernel() throws Exception {
+        try (KernelPool pool = new KernelPool(CONFIG)) {
+            waitUntil(() -> pool.ready() == 1, "the pool pre-starts one kernel");
+            try (Kernel kernel = pool.take()) {
+                assertTrue(kernel.isAlive());
+                RunResult result = kernel.run("new ArrayList<>(List.of(1)).size()");
+                assertEquals("1", result.value(), "start-up imports were evaluated: " + result);
+            }
+            waitUntil(() -> pool.ready() == 1, "the pool refills in the background");
+        }
+    }
+
+    @Test
+    void keysAreIsolatedAndRunConcurrently() throws Exception {
+        try (Kernels kernels = new Kernels(CONFIG)) {
+            kernels.run("ada/lesson-1", "String who = \"ada\";");
+            kernels.run("bob/lesson-1", "String who = \"bob\";");
+            assertEquals("\"ada\"", kernels.run("ada/lesson-1", "who").value());
+            assertEquals("\"bob\"", kernels.run("bob/lesson-1", "who").value());
+            RunResult missing = kernels.run("ada/lesson-2", "who");
+            assertEquals(RunStatus.ERROR, missing.status(), "another lesson is another kernel: " + missing);
+            assertEquals(3, kernels.size());
+
+            long started = System.nanoTime();
+            CompletableFuture<RunResult> ada = CompletableFuture.supplyAsync(() -> kernels.run("ada/lesson-1", "Thread.sleep(1000);"));
+            CompletableFuture<RunResult> bob = CompletableFuture.supplyAsync(() -> kernels.run("bob/lesson-1", "Thread.sleep(1000);"));
+            assertEquals(RunStatus.OK, ada.get().status());
+            assertEquals(RunStatus.OK, bob.get().status());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(millis < 1900, "two keys sleep 1 s each at the same time, took " + millis + " ms");
+        }
+    }
+
+    @Test
+    void runsOnOneKeyAreSerialised() throws Exception {
+        try (Kernels kernels = new Kernels(CONFIG)) {
+            kernels.run("k", "int counter = 0; void bump() { int c = counter; Thread.sleep(50); counter = c + 1; }"
+                    .replace("Thread.sleep(50);", "try { Thread.sleep(50); } catch (InterruptedException e) { }"));
+            List<CompletableFuture<RunResult>> runs = java.util.stream.IntStream.range(0, 4)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> kernels.run("k", "bump();")))
+                    .toList();
+            for (CompletableFuture<RunResult> run : runs) {
+                assertEquals(RunStatus.OK, run.get().status(), run.get().toString());
+            }
+            assertEquals("4", kernels.run("k", "counter").value());
+        }
+    }
+
+    @Test
+    void idleKernelsAreEvictedAndRestartIsFresh() throws Exception {
+        try (Kernels kernels = new Kernels(CONFIG.withIdleTimeout(Duration.ofMillis(300)), false)) {
+            kernels.run("idle", "int x = 1;");
+            kernels.run("restarted", "int x = 2;");
+            assertEquals(0, kernels.evictIdle(), "just used");
+            kernels.restart("restarted");
+            assertEquals(RunStatus.ERROR, kernels.run("restarted", "x").status(), "restart drops definitions");
+            Thread.sleep(400);
+            assertEquals(2, kernels.evictIdle());
+            assertEquals(0, kernels.size());
+            RunResult again = kernels.run("idle", "x");
+            assertEquals(RunStatus.ERROR, again.status(), "an evicted key starts over: " + again);
+            assertEquals(1, kernels.size());
+        }
+    }
+
+    @Test
+    void idleKernelsAreEvictedOnASchedule() throws Exception {
+        try (Kernels kernels = new Kernels(CONFIG.withIdleTimeout(Duration.ofMillis(300)))) {
+            kernels.run("idle", "int x = 1;");
+            assertEquals(1, kernels.size());
+            waitUntil(() -> kernels.size() == 0, "the evictor closes the idle kernel");
+        }
+    }
+
+    @Test
+    void kernelThatCannotStartIsAResultNotAnException() {
+        try (Kernels kernels = new Kernels(CONFIG.withPoolSize(0).withStartupSnippets(List.of("int broken = ;")))) {
+            RunResult result = kernels.run("k", "1");
+            assertEquals(RunStatus.ERROR, result.status());
+            assertTrue(result.message().startsWith("Could not start a Java kernel: kernel: start-up snippet 1"),
+                    result.message());
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
