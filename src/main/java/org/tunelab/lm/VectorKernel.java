@@ -1,0 +1,156 @@
+package org.tunelab.lm;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Register-blocked kernels on the JDK 17 incubator Vector API: 4 rows x 2 vectors of
+ * accumulators, so each loaded vector of {@code b} feeds 4 fused multiply-adds. Loaded only
+ * through {@link Kernel#best()} when {@code --add-modules jdk.incubator.vector} is given;
+ * {@link PlainKernel} is its twin and must compute the same sums (up to float rounding).
+ */
+final class VectorKernel implements Kernel {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private final PlainKernel plain = new PlainKernel();
+
+    /**
+     * out[r,n] (+)= sum_i A(r,i) * b[bo + i*N + n], where A(r,i) = a[ao + r*rs + i*is].
+     * matmul is (rs=K, is=1, I=K); matmulTN is (rs=1, is=K, I=T).
+     */
+    private static void outer(float[] out, int oo, float[] a, int ao, int rs, int is, float[] b, int bo,
+                              int R, int I, int N, boolean acc) {
+        int nv = N - N % (2 * L);
+        int r = 0;
+        for (; r + 3 < R; r += 4) {
+            int a0 = ao + r * rs, a1 = a0 + rs, a2 = a1 + rs, a3 = a2 + rs;
+            for (int n = 0; n < nv; n += 2 * L) {
+                FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+                FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+                FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+                FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+                for (int i = 0; i < I; i++) {
+                    int bi = bo + i * N + n, ai = i * is;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                    FloatVector x = FloatVector.broadcast(S, a[a0 + ai]);
+                    c00 = b0.fma(x, c00); c01 = b1.fma(x, c01);
+                    x = FloatVector.broadcast(S, a[a1 + ai]);
+                    c10 = b0.fma(x, c10); c11 = b1.fma(x, c11);
+                    x = FloatVector.broadcast(S, a[a2 + ai]);
+                    c20 = b0.fma(x, c20); c21 = b1.fma(x, c21);
+                    x = FloatVector.broadcast(S, a[a3 + ai]);
+                    c30 = b0.fma(x, c30); c31 = b1.fma(x, c31);
+                }
+                int o = oo + r * N + n;
+                store(c00, out, o, acc); store(c01, out, o + L, acc);
+                store(c10, out, o + N, acc); store(c11, out, o + N + L, acc);
+                store(c20, out, o + 2 * N, acc); store(c21, out, o + 2 * N + L, acc);
+                store(c30, out, o + 3 * N, acc); store(c31, out, o + 3 * N + L, acc);
+            }
+        }
+        for (; r < R; r++) {
+            int ar = ao + r * rs;
+            for (int n = 0; n < nv; n += 2 * L) {
+                FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S);
+                for (int i = 0; i < I; i++) {
+                    int bi = bo + i * N + n;
+                    FloatVector x = FloatVector.broadcast(S, a[ar + i * is]);
+                    c0 = FloatVector.fromArray(S, b, bi).fma(x, c0);
+                    c1 = FloatVector.fromArray(S, b, bi + L).fma(x, c1);
+                }
+                int o = oo + r * N + n;
+                store(c0, out, o, acc); store(c1, out, o + L, acc);
+            }
+        }
+        if (nv < N) { // column tail, scalar
+            for (r = 0; r < R; r++) {
+                for (int n = nv; n < N; n++) {
+                    float s = 0;
+                    for (int i = 0; i < I; i++) s += a[ao + r * rs + i * is] * b[bo + i * N + n];
+                    int o = oo + r * N + n;
+                    out[o] = acc ? out[o] + s : s;
+                }
+            }
+        }
+    }
+
+    private static void store(FloatVector v, float[] out, int o, boolean acc) {
+        if (acc) v = v.add(FloatVector.fromArray(S, out, o));
+        v.intoArray(out, o);
+    }
+
+    @Override
+    public void matmul(float[] out, int oo, float[] a, int ao, float[] b, int bo, int T, int K, int N, boolean acc) {
+        outer(out, oo, a, ao, K, 1, b, bo, T, K, N, acc);
+    }
+
+    @Override
+    public void matmulTN(float[] out, int oo, float[] a, int ao, float[] b, int bo, int T, int K, int N) {
+        outer(out, oo, a, ao, 1, K, b, bo, K, T, N, true);
+    }
+
+    @Override
+    public void matmulNT(float[] out, int oo, float[] a, int ao, float[] b, int bo, int T, int K, int N, boolean acc) {
+        int kv = K - K % L;
+        for (int t = 0; t < T; t++) {
+            int at = ao + t * K;
+            int n = 0;
+            for (; n + 3 < N; n += 4) {
+                int b0 = bo + n * K, b1 = b0 + K, b2 = b1 + K, b3 = b2 + K;
+                FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
+                FloatVector s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+                for (int k = 0; k < kv; k += L) {
+                    FloatVector x = FloatVector.fromArray(S, a, at + k);
+                    s0 = FloatVector.fromArray(S, b, b0 + k).fma(x, s0);
+                    s1 = FloatVector.fromArray(S, b, b1 + k).fma(x, s1);
+                    s2 = FloatVector.fromArray(S, b, b2 + k).fma(x, s2);
+                    s3 = FloatVector.fromArray(S, b, b3 + k).fma(x, s3);
+                }
+                float r0 = s0.reduceLanes(VectorOperators.ADD), r1 = s1.reduceLanes(VectorOperators.ADD);
+                float r2 = s2.reduceLanes(VectorOperators.ADD), r3 = s3.reduceLanes(VectorOperators.ADD);
+                for (int k = kv; k < K; k++) {
+                    float x = a[at + k];
+                    r0 += x * b[b0 + k]; r1 += x * b[b1 + k]; r2 += x * b[b2 + k]; r3 += x * b[b3 + k];
+                }
+                int o = oo + t * N + n;
+                if (acc) { out[o] += r0; out[o + 1] += r1; out[o + 2] += r2; out[o + 3] += r3; }
+                else { out[o] = r0; out[o + 1] = r1; out[o + 2] = r2; out[o + 3] = r3; }
+            }
+            for (; n < N; n++) {
+                float s = dot(a, at, b, bo + n * K, K);
+                int o = oo + t * N + n;
+                out[o] = acc ? out[o] + s : s;
+            }
+        }
+    }
+
+    @Override
+    public float dot(float[] a, int ao, float[] b, int bo, int n) {
+        int nv = n - n % L;
+        FloatVector s = FloatVector.zero(S);
+        for (int i = 0; i < nv; i += L) {
+            s = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), s);
+        }
+        float r = s.reduceLanes(VectorOperators.ADD);
+        for (int i = nv; i < n; i++) r += a[ao + i] * b[bo + i];
+        return r;
+    }
+
+    @Override
+    public void axpy(float[] y, int yo, float alpha, float[] x, int xo, int n) {
+        int nv = n - n % L;
+        FloatVector av = FloatVector.broadcast(S, alpha);
+        for (int i = 0; i < nv; i += L) {
+            FloatVector.fromArray(S, x, xo + i).fma(av, FloatVector.fromArray(S, y, yo + i)).intoArray(y, yo + i);
+        }
+        for (int i = nv; i < n; i++) y[yo + i] += alpha * x[xo + i];
+    }
+
+    @Override
+    public String name() {
+        return "vector(" + S.vectorBitSize() + "-bit)";
+    }
+}
