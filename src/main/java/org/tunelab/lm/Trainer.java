@@ -25,24 +25,21 @@ public final class Trainer implements AutoCloseable {
     private final Weights w;
     private final Kernel kernel;
     private final float[] params;  // (P) trained in place
-    private final float[] m, v;    // (P) AdamW moments
-    private final boolean[] decay; // (P) weight decay on matrices only
+    private final AdamW adam;      // moments over params; weight decay on matrices only
     private final float[][] grads; // (threads, P)
     private final Tiny.Acts[] acts;
     private final ExecutorService pool;
-    private long step;
 
     public Trainer(TinyConfig cfg, float[] params, int threads) {
         this.cfg = cfg;
         this.w = new Weights(cfg);
         this.kernel = Kernel.best();
         this.params = params;
-        this.m = new float[params.length];
-        this.v = new float[params.length];
-        this.decay = new boolean[params.length];
+        boolean[] decay = new boolean[params.length];
         for (Weights.Tensor t : w.tensors()) {
             if (t.rows() > 1) java.util.Arrays.fill(decay, t.offset(), t.offset() + t.size(), true);
         }
+        this.adam = new AdamW(params.length, decay);
         threads = Math.max(1, threads);
         this.grads = new float[threads][params.length];
         this.acts = new Tiny.Acts[threads];
@@ -55,10 +52,10 @@ public final class Trainer implements AutoCloseable {
     }
 
     public float[] params() { return params; }
-    public float[] adamM() { return m; }
-    public float[] adamV() { return v; }
-    public long step() { return step; }
-    public void setStep(long s) { step = s; }
+    public float[] adamM() { return adam.m(); }
+    public float[] adamV() { return adam.v(); }
+    public long step() { return adam.step(); }
+    public void setStep(long s) { adam.setStep(s); }
 
     /** Gradient of the mean counted loss over the batch into grads[0]; returns that mean loss. */
     public double gradient(List<Sequence> batch) {
@@ -112,25 +109,9 @@ public final class Trainer implements AutoCloseable {
         return grads[0];
     }
 
-    /** One AdamW step (beta 0.9 / 0.95, eps 1e-8) after clipping the gradient to global norm clip. */
+    /** One AdamW step on the parameters after clipping the gradient to global norm clip. */
     public double update(float lr, float weightDecay, float clip) {
-        float[] g = grads[0];
-        double norm = 0;
-        for (float x : g) norm += x * x;
-        norm = Math.sqrt(norm);
-        float c = clip > 0 && norm > clip ? (float) (clip / norm) : 1f;
-        step++;
-        float b1 = 0.9f, b2 = 0.95f;
-        float bc1 = (float) (1 - Math.pow(b1, step)), bc2 = (float) (1 - Math.pow(b2, step));
-        for (int i = 0; i < params.length; i++) {
-            float gi = g[i] * c;
-            m[i] = b1 * m[i] + (1 - b1) * gi;
-            v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-            float upd = (m[i] / bc1) / ((float) Math.sqrt(v[i] / bc2) + 1e-8f);
-            if (decay[i]) upd += weightDecay * params[i];
-            params[i] -= lr * upd;
-        }
-        return norm;
+        return adam.update(params, grads[0], lr, weightDecay, clip);
     }
 
     /** One full step: gradient, clip, AdamW. Returns the batch's mean loss. */

@@ -16,7 +16,7 @@ class TinyTest {
 
     static Tiny tinyModel(long seed) {
         Tokenizer tok = Tokenizer.train(TEXT, 300);
-        TinyConfig c = new TinyConfig(300, 16, 2, 2, 24, 32);
+        TinyConfig c = new TinyConfig(300, 16, 2, 2, 48, 32);
         return new Tiny("test", c, tok, new Weights(c).init(seed), null);
     }
 
@@ -146,9 +146,9 @@ class TinyTest {
         int n = t.tokenizer().encode(longPrompt).length;
         ContextOverflowException e = assertThrows(ContextOverflowException.class,
                 () -> t.generate(longPrompt, GenerateOptions.greedy()));
-        assertTrue(e.getMessage().contains(n + " tokens") && e.getMessage().contains("24 tokens"), e.getMessage());
+        assertTrue(e.getMessage().contains(n + " tokens") && e.getMessage().contains("48 tokens"), e.getMessage());
         Generation g = t.generate(longPrompt, GenerateOptions.greedy().withTruncate(true).withMaxTokens(3));
-        assertEquals(24, g.promptTokens());
+        assertEquals(48, g.promptTokens());
     }
 
     @Test
