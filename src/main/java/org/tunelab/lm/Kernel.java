@@ -25,6 +25,16 @@ public interface Kernel {
     /** y[yo..yo+n) += alpha * x[xo..xo+n). */
     void axpy(float[] y, int yo, float alpha, float[] x, int xo, int n);
 
+    /**
+     * Runs {@code iterations} rounds of 8 independent multiply-add chains held in registers and
+     * returns their sum (so the work cannot be skipped): 16 x {@link #lanes()} flops per round.
+     * Benchmarks use it as the core's arithmetic peak as Java reaches it.
+     */
+    float fmaLoop(int iterations);
+
+    /** Floats per multiply-add in {@link #fmaLoop} (1 for scalar code). */
+    int lanes();
+
     /** A short name for logs and reports. */
     String name();
 

@@ -150,6 +150,24 @@ final class VectorKernel implements Kernel {
     }
 
     @Override
+    public float fmaLoop(int iterations) {
+        FloatVector m = FloatVector.broadcast(S, 0.9999f), c = FloatVector.broadcast(S, 1e-4f);
+        FloatVector a0 = FloatVector.broadcast(S, 1), a1 = FloatVector.broadcast(S, 2), a2 = FloatVector.broadcast(S, 3);
+        FloatVector a3 = FloatVector.broadcast(S, 4), a4 = FloatVector.broadcast(S, 5), a5 = FloatVector.broadcast(S, 6);
+        FloatVector a6 = FloatVector.broadcast(S, 7), a7 = FloatVector.broadcast(S, 8);
+        for (int i = 0; i < iterations; i++) {
+            a0 = a0.fma(m, c); a1 = a1.fma(m, c); a2 = a2.fma(m, c); a3 = a3.fma(m, c);
+            a4 = a4.fma(m, c); a5 = a5.fma(m, c); a6 = a6.fma(m, c); a7 = a7.fma(m, c);
+        }
+        return a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    public int lanes() {
+        return L;
+    }
+
+    @Override
     public String name() {
         return "vector(" + S.vectorBitSize() + "-bit)";
     }
