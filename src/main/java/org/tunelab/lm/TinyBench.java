@@ -1,8 +1,5 @@
 package org.tunelab.lm;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,11 +67,20 @@ public final class TinyBench {
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf("| generation (KV cache, 1 thread) | %.0f tokens/s | %d completion + %d prompt tokens in %.2f s |%n",
                 (gen + prompt) / s, gen, prompt, s);
-        long peak = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) peak += p.getPeakUsage().getUsed();
+        // live heap while a fine-tuning run holds its state: GC at step 3, then measure what is reachable
+        long[] live = new long[2];
+        for (FineTuneOptions o : new FineTuneOptions[] {FineTuneOptions.full(), FineTuneOptions.lora()}) {
+            FineTuner.fineTune(tiny, TinyReport.examples(task, 64, new SplittableRandom(3), 0, null), o.withThreads(threads).withEpochs(1),
+                    p -> {
+                        if (p.step() == 3) {
+                            System.gc();
+                            Runtime rt = Runtime.getRuntime();
+                            live[o.method().ordinal()] = rt.totalMemory() - rt.freeMemory();
+                        }
+                    }, () -> false);
         }
-        System.out.printf("| peak heap (sum of pool peaks) | %d MB | with -Xmx%d m |%n", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("| live heap during fine-tuning (after GC, model + state) | full %.1f MB, LoRA %.1f MB | ran under -Xmx%d m |%n",
+                live[0] / 1048576.0, live[1] / 1048576.0, Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** GFLOP/s of the three matmul shapes of training at T=256, C=128, H=512, and a register-only FMA peak. */
