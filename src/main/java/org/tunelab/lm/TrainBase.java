@@ -28,7 +28,10 @@ import java.util.SplittableRandom;
  * sees exactly the data an uninterrupted run would. Flags: --threads (default: all cores),
  * --tokens (total training tokens), --seed, --out, --resume, --batch (sequences per step,
  * default 16), --seq (tokens per sequence, default the context 256), --lr (2e-3), --warmup (200
- * steps), --layers/--dim/--heads/--context (default the issue's recipe), --save-minutes (5).
+ * steps), --layers/--dim/--heads/--context (default the issue's recipe), --save-minutes (5),
+ * --stop-after (steps in this run, then save and exit; resume later), --tokenizer-chars (2,000,000).
+ * Same seed and same --threads give the same checkpoint (the gradient is summed per thread, so
+ * another thread count changes the float rounding).
  */
 public final class TrainBase {
 
@@ -52,6 +55,8 @@ public final class TrainBase {
                 Integer.parseInt(a.getOrDefault("context", "" + base.contextLength())),
                 4 * Integer.parseInt(a.getOrDefault("dim", "" + base.dim())));
         int seq = Integer.parseInt(a.getOrDefault("seq", "" + cfg.contextLength()));
+        int tokenizerChars = Integer.parseInt(a.getOrDefault("tokenizer-chars", "2000000"));
+        long stopAfter = Long.parseLong(a.getOrDefault("stop-after", "" + Long.MAX_VALUE));
         Map<String, Double> time = new HashMap<>();
         long t0 = System.nanoTime();
 
@@ -69,7 +74,7 @@ public final class TrainBase {
             }
             System.out.printf("resumed %s at step %d%n", out, step);
         } else {
-            Tokenizer tok = Tokenizer.train(corpus.sampleText(seed, 2_000_000), cfg.vocabSize());
+            Tokenizer tok = Tokenizer.train(corpus.sampleText(seed, tokenizerChars), cfg.vocabSize());
             start = new Tiny("tiny-base", cfg, tok, new Weights(cfg).init(seed), null);
             time.merge("tokenizer", secs(t0), Double::sum);
             System.out.printf("tokenizer: %d ids trained in %.1f s%n", tok.vocabSize(), secs(t0));
@@ -89,7 +94,8 @@ public final class TrainBase {
             }
             long lastSave = System.nanoTime(), tLoop = System.nanoTime();
             double smooth = Double.NaN;
-            for (; step < totalSteps; step++) {
+            long first = step;
+            for (; step < totalSteps && step - first < stopAfter; step++) {
                 long ta = System.nanoTime();
                 List<Trainer.Sequence> b = new ArrayList<>();
                 for (int i = 0; i < batch; i++) {
@@ -111,7 +117,7 @@ public final class TrainBase {
                             loss, smooth, lr, (td - ta) / 1e6, (double) batch * seq * 10 / Math.max(el, 1e-9));
                     tLoop = System.nanoTime();
                 }
-                if ((System.nanoTime() - lastSave) / 6e10 > saveMinutes || step + 1 == totalSteps) {
+                if ((System.nanoTime() - lastSave) / 6e10 > saveMinutes || step + 1 == totalSteps || step + 1 - first == stopAfter) {
                     long ts = System.nanoTime();
                     double vl = tr.loss(val);
                     time.merge("validation", (System.nanoTime() - ts) / 1e9, Double::sum);
