@@ -35,6 +35,9 @@ public interface Kernel {
     /** Floats per multiply-add in {@link #fmaLoop} (1 for scalar code). */
     int lanes();
 
+    /** x[off..off+n) = exp(x - shift) in place; returns their sum (softmax numerators). */
+    float expShift(float[] x, int off, int n, float shift);
+
     /** A short name for logs and reports. */
     String name();
 

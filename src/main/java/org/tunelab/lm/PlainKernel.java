@@ -73,6 +73,17 @@ public final class PlainKernel implements Kernel {
     }
 
     @Override
+    public float expShift(float[] x, int off, int n, float shift) {
+        float sum = 0;
+        for (int i = off; i < off + n; i++) {
+            float e = (float) Math.exp(x[i] - shift);
+            x[i] = e;
+            sum += e;
+        }
+        return sum;
+    }
+
+    @Override
     public int lanes() {
         return 1;
     }

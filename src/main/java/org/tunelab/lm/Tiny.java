@@ -137,9 +137,8 @@ public final class Tiny {
         for (int i = 0; i < tokens.length; i++) logits = step(tokens[i], i, cache);
         float max = Float.NEGATIVE_INFINITY;
         for (float v : logits) max = Math.max(max, v);
-        double sum = 0;
-        for (float v : logits) sum += Math.exp(v - max);
-        float lse = (float) (max + Math.log(sum));
+        float[] e = logits.clone();
+        float lse = (float) (max + Math.log(kernel.expShift(e, 0, e.length, max)));
         for (int i = 0; i < logits.length; i++) logits[i] -= lse;
         return logits;
     }
@@ -187,8 +186,7 @@ public final class Tiny {
                     c.att[s] = kernel.dot(c.qkv, hd * hs, c.k, l * T * C + s * C + hd * hs, hs) * scale;
                     max = Math.max(max, c.att[s]);
                 }
-                float sum = 0;
-                for (int s = 0; s <= pos; s++) { c.att[s] = (float) Math.exp(c.att[s] - max); sum += c.att[s]; }
+                float sum = kernel.expShift(c.att, 0, pos + 1, max);
                 for (int s = 0; s <= pos; s++) kernel.axpy(c.y, hd * hs, c.att[s] / sum, c.v, l * T * C + s * C + hd * hs, hs);
             }
             linear(c.xb, c.y, w.wo(l), C, C, 4 * l + 1, c);
@@ -256,10 +254,16 @@ public final class Tiny {
     static final class Acts {
         final float[] x, ln1, ln1Mean, ln1Rstd, qkv, q, k, v, att, y, xMid, ln2, ln2Mean, ln2Rstd, h, a;
         final float[] xOut, lnf, lnfMean, lnfRstd, logits;
-        final float[] dx, dxb, dqkv, dq, dk, dv, datt, dh, dyh;
+        final float[] dx, dxb, dqkv, dq, dk, dv, datt, dh, dyh, headT;
+        final int T; // longest sequence these buffers hold
 
         Acts(TinyConfig c) {
-            int T = c.contextLength(), C = c.dim(), H = c.hiddenDim(), L = c.layers(), nh = c.heads();
+            this(c, c.contextLength());
+        }
+
+        Acts(TinyConfig c, int maxT) {
+            int T = maxT, C = c.dim(), H = c.hiddenDim(), L = c.layers(), nh = c.heads();
+            this.T = maxT;
             x = new float[L * T * C];         // (L, T, C) residual entering layer l
             ln1 = new float[L * T * C];       // (L, T, C)
             ln1Mean = new float[L * T];       // (L, T)
@@ -290,6 +294,7 @@ public final class Tiny {
             datt = new float[T * T];          // (T, T) one head
             dh = new float[T * H];            // (T, H)
             dyh = new float[T * C];           // (nh, T, hs)
+            headT = new float[T * c.headSize()]; // (hs, T) one head's keys or values, transposed
         }
     }
 
@@ -297,15 +302,21 @@ public final class Tiny {
      * Forward pass of {@code tokens[0..n-1)} predicting {@code tokens[1..n)} with parameters p;
      * the loss counts targets at index {@code >= lossFrom}, each weighted by {@code scale}.
      * If grad is non-null, the backward pass adds d(scale * sum of losses)/dp into it.
-     * Returns the unscaled sum of the counted losses.
+     * Returns the unscaled sum of the counted losses. {@code pT} (optional) holds the matrices of
+     * p transposed ({@link Weights#transposeMatrices}) so multiplications by W^T run faster.
      */
     static double forwardBackward(TinyConfig cfg, Weights w, Kernel kr, float[] p, float[] grad, int[] tokens,
                                   int lossFrom, float scale, Acts s) {
+        return forwardBackward(cfg, w, kr, p, null, grad, tokens, lossFrom, scale, s);
+    }
+
+    static double forwardBackward(TinyConfig cfg, Weights w, Kernel kr, float[] p, float[] pT, float[] grad, int[] tokens,
+                                  int lossFrom, float scale, Acts s) {
         int T = tokens.length - 1, C = cfg.dim(), H = cfg.hiddenDim(), V = cfg.vocabSize();
         int nh = cfg.heads(), hs = cfg.headSize(), L = cfg.layers(), TC = T * C, TT = T * T;
-        if (T < 1 || T > cfg.contextLength()) throw new IllegalArgumentException("sequence of " + tokens.length + " tokens");
+        if (T < 1 || T > s.T) throw new IllegalArgumentException("sequence of " + tokens.length + " tokens, buffers for " + s.T);
         float attScale = (float) (1.0 / Math.sqrt(hs));
-        int Tmax = cfg.contextLength();
+        int Tmax = s.T;
         // embeddings: x[0] = wte[token] + wpe[t]
         for (int t = 0; t < T; t++) {
             for (int i = 0; i < C; i++) s.x[t * C + i] = p[w.wte() + tokens[t] * C + i] + p[w.wpe() + t * C + i];
@@ -319,14 +330,13 @@ public final class Tiny {
             Arrays.fill(s.y, lx, lx + TC, 0f);
             for (int hd = 0; hd < nh; hd++) {
                 int qo = lx + hd * T * hs, ao = la + hd * TT;
-                kr.matmulNT(s.att, ao, s.q, qo, s.k, qo, T, hs, T, false);
+                transpose(s.headT, s.k, qo, T, hs);
+                kr.matmul(s.att, ao, s.q, qo, s.headT, 0, T, hs, T, false); // scores = q_h @ k_h^T
                 for (int t = 0; t < T; t++) {
                     int r = ao + t * T;
                     float max = Float.NEGATIVE_INFINITY;
                     for (int u = 0; u <= t; u++) { s.att[r + u] *= attScale; max = Math.max(max, s.att[r + u]); }
-                    float sum = 0;
-                    for (int u = 0; u <= t; u++) { float e = (float) Math.exp(s.att[r + u] - max); s.att[r + u] = e; sum += e; }
-                    float inv = 1f / sum;
+                    float inv = 1f / kr.expShift(s.att, r, t + 1, max);
                     for (int u = 0; u <= t; u++) s.att[r + u] *= inv;
                     for (int u = t + 1; u < T; u++) s.att[r + u] = 0f;
                 }
@@ -348,7 +358,8 @@ public final class Tiny {
         }
         // final LayerNorm and tied output projection: logits (T, V) = lnf @ wte^T
         layerNorm(s.lnf, 0, s.xOut, 0, p, w.lnfw(), w.lnfb(), s.lnfMean, s.lnfRstd, 0, T, C);
-        kr.matmulNT(s.logits, 0, s.lnf, 0, p, w.wte(), T, C, V, false);
+        if (pT != null) kr.matmul(s.logits, 0, s.lnf, 0, pT, w.wte(), T, C, V, false);
+        else kr.matmulNT(s.logits, 0, s.lnf, 0, p, w.wte(), T, C, V, false);
         // cross-entropy; logits become dlogits = scale * (softmax - onehot) on counted rows
         double loss = 0;
         for (int t = 0; t < T; t++) {
@@ -357,13 +368,15 @@ public final class Tiny {
             if (!counted) { Arrays.fill(s.logits, r, r + V, 0f); continue; }
             float max = Float.NEGATIVE_INFINITY;
             for (int i = 0; i < V; i++) max = Math.max(max, s.logits[r + i]);
-            double sum = 0;
-            for (int i = 0; i < V; i++) sum += Math.exp(s.logits[r + i] - max);
             int target = tokens[t + 1];
-            loss += Math.log(sum) + max - s.logits[r + target];
+            float logit = s.logits[r + target];
+            kr.expShift(s.logits, r, V, max);
+            double sum = 0; // in double: finite-difference checks need the loss to ~1e-9
+            for (int i = 0; i < V; i++) sum += s.logits[r + i];
+            loss += Math.log(sum) + max - logit;
             if (grad == null) continue;
-            float inv = (float) (1.0 / sum);
-            for (int i = 0; i < V; i++) s.logits[r + i] = (float) Math.exp(s.logits[r + i] - max) * inv * scale;
+            float f = (float) (scale / sum);
+            for (int i = 0; i < V; i++) s.logits[r + i] *= f;
             s.logits[r + target] -= scale;
         }
         if (grad == null) return loss;
@@ -378,20 +391,21 @@ public final class Tiny {
         for (int l = L - 1; l >= 0; l--) {
             int lx = l * Tmax * C, lt = l * Tmax, lh = l * Tmax * H, la = l * nh * Tmax * Tmax;
             // MLP: x_out = x_mid + relu(ln2 @ w1) @ w2
-            kr.matmulNT(s.dh, 0, s.dx, 0, p, w.w2(l), T, C, H, false);
+            backT(kr, s.dh, s.dx, p, pT, w.w2(l), T, C, H);
             kr.matmulTN(grad, w.w2(l), s.a, lh, s.dx, 0, T, H, C);
             for (int i = 0; i < T * H; i++) if (s.h[lh + i] <= 0f) s.dh[i] = 0f;
-            kr.matmulNT(s.dxb, 0, s.dh, 0, p, w.w1(l), T, H, C, false);
+            backT(kr, s.dxb, s.dh, p, pT, w.w1(l), T, H, C);
             kr.matmulTN(grad, w.w1(l), s.ln2, lx, s.dh, 0, T, C, H);
             layerNormBackward(s.dx, s.dxb, s.xMid, lx, p, grad, w.ln2w(l), w.ln2b(l), s.ln2Mean, s.ln2Rstd, lt, T, C);
             // attention output: x_mid = x + y @ wo
-            kr.matmulNT(s.dxb, 0, s.dx, 0, p, w.wo(l), T, C, C, false);
+            backT(kr, s.dxb, s.dx, p, pT, w.wo(l), T, C, C);
             kr.matmulTN(grad, w.wo(l), s.y, lx, s.dx, 0, T, C, C);
             for (int hd = 0; hd < nh; hd++) {
                 int qo = lx + hd * T * hs, ho = hd * T * hs, ao = la + hd * TT;
                 for (int t = 0; t < T; t++) System.arraycopy(s.dxb, t * C + hd * hs, s.dyh, ho + t * hs, hs);
                 // y_h = att @ v_h: datt = dy_h @ v_h^T, dv_h = att^T @ dy_h
-                kr.matmulNT(s.datt, 0, s.dyh, ho, s.v, qo, T, hs, T, false);
+                transpose(s.headT, s.v, qo, T, hs);
+                kr.matmul(s.datt, 0, s.dyh, ho, s.headT, 0, T, hs, T, false);
                 Arrays.fill(s.dv, ho, ho + T * hs, 0f);
                 kr.matmulTN(s.dv, ho, s.att, ao, s.dyh, ho, T, T, hs);
                 // softmax backward, then the 1/sqrt(hs) scale
@@ -409,7 +423,7 @@ public final class Tiny {
             }
             mergeHeads(s.dqkv, s.dq, s.dk, s.dv, T, C, nh, hs);
             // qkv = ln1 @ wqkv
-            kr.matmulNT(s.dxb, 0, s.dqkv, 0, p, w.wqkv(l), T, 3 * C, C, false);
+            backT(kr, s.dxb, s.dqkv, p, pT, w.wqkv(l), T, 3 * C, C);
             kr.matmulTN(grad, w.wqkv(l), s.ln1, lx, s.dqkv, 0, T, C, 3 * C);
             layerNormBackward(s.dx, s.dxb, s.x, lx, p, grad, w.ln1w(l), w.ln1b(l), s.ln1Mean, s.ln1Rstd, lt, T, C);
         }
@@ -419,6 +433,19 @@ public final class Tiny {
             kr.axpy(grad, w.wpe() + t * C, 1f, s.dx, t * C, C);
         }
         return loss;
+    }
+
+    /** out (T, K) = dout (T, N) @ W^T for W (K, N) at off: from the transposed copy when there is one. */
+    private static void backT(Kernel kr, float[] out, float[] dout, float[] p, float[] pT, int off, int T, int N, int K) {
+        if (pT != null) kr.matmul(out, 0, dout, 0, pT, off, T, N, K, false);
+        else kr.matmulNT(out, 0, dout, 0, p, off, T, N, K, false);
+    }
+
+    /** out (hs, T) = in (T, hs) at offset o, transposed. */
+    private static void transpose(float[] out, float[] in, int o, int T, int hs) {
+        for (int t = 0; t < T; t++) {
+            for (int i = 0; i < hs; i++) out[i * T + t] = in[o + t * hs + i];
+        }
     }
 
     /** (T, 3C) -> q, k, v each (nh, T, hs) at offset o. */

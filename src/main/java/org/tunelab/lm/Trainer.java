@@ -27,7 +27,8 @@ public final class Trainer implements AutoCloseable {
     private final float[] params;  // (P) trained in place
     private final AdamW adam;      // moments over params; weight decay on matrices only
     private final float[][] grads; // (threads, P)
-    private final Tiny.Acts[] acts;
+    private final Tiny.Acts[] acts; // (threads) sized for the longest sequence seen so far
+    private final float[] paramsT;  // (P) matrices of params transposed, refreshed per gradient
     private final ExecutorService pool;
 
     public Trainer(TinyConfig cfg, float[] params, int threads) {
@@ -43,7 +44,7 @@ public final class Trainer implements AutoCloseable {
         threads = Math.max(1, threads);
         this.grads = new float[threads][params.length];
         this.acts = new Tiny.Acts[threads];
-        for (int i = 0; i < threads; i++) acts[i] = new Tiny.Acts(cfg);
+        this.paramsT = new float[params.length];
         this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "tiny-trainer");
             t.setDaemon(true);
@@ -64,11 +65,13 @@ public final class Trainer implements AutoCloseable {
         if (n == 0) throw new IllegalArgumentException("batch has no counted tokens");
         float scale = 1f / n;
         int th = grads.length;
+        ensureActs(batch);
+        w.transposeMatrices(params, paramsT);
         for (float[] g : grads) java.util.Arrays.fill(g, 0f);
         double loss;
         if (th == 1) {
             loss = 0;
-            for (Sequence s : batch) loss += Tiny.forwardBackward(cfg, w, kernel, params, grads[0], s.tokens(), s.lossFrom(), scale, acts[0]);
+            for (Sequence s : batch) loss += Tiny.forwardBackward(cfg, w, kernel, params, paramsT, grads[0], s.tokens(), s.lossFrom(), scale, acts[0]);
         } else {
             List<Future<Double>> parts = new ArrayList<>();
             for (int i = 0; i < th; i++) {
@@ -77,7 +80,7 @@ public final class Trainer implements AutoCloseable {
                     double l = 0;
                     for (int j = id; j < batch.size(); j += th) {
                         Sequence s = batch.get(j);
-                        l += Tiny.forwardBackward(cfg, w, kernel, params, grads[id], s.tokens(), s.lossFrom(), scale, acts[id]);
+                        l += Tiny.forwardBackward(cfg, w, kernel, params, paramsT, grads[id], s.tokens(), s.lossFrom(), scale, acts[id]);
                     }
                     return l;
                 }));
@@ -97,11 +100,20 @@ public final class Trainer implements AutoCloseable {
     public double loss(List<Sequence> seqs) {
         double loss = 0;
         long n = 0;
+        ensureActs(seqs);
         for (Sequence s : seqs) {
             loss += Tiny.forwardBackward(cfg, w, kernel, params, null, s.tokens(), s.lossFrom(), 1f, acts[0]);
             n += s.counted();
         }
         return n == 0 ? Double.NaN : loss / n;
+    }
+
+    private void ensureActs(List<Sequence> seqs) {
+        int maxT = 1;
+        for (Sequence s : seqs) maxT = Math.max(maxT, s.tokens().length - 1);
+        for (int i = 0; i < acts.length; i++) {
+            if (acts[i] == null || acts[i].T < maxT) acts[i] = new Tiny.Acts(cfg, Math.min(cfg.contextLength(), Math.max(maxT, 32)));
+        }
     }
 
     /** The current gradient (after {@link #gradient}). */

@@ -1,6 +1,7 @@
 package org.tunelab.lm;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -9,12 +10,42 @@ import jdk.incubator.vector.VectorSpecies;
  * accumulators, so each loaded vector of {@code b} feeds 4 fused multiply-adds. Loaded only
  * through {@link Kernel#best()} when {@code --add-modules jdk.incubator.vector} is given;
  * {@link PlainKernel} is its twin and must compute the same sums (up to float rounding).
+ *
+ * <p>Determinism: results must not depend on whether C2 has compiled a method yet, so this
+ * class uses lane-wise IEEE operations (add, multiply, fma) and in-order lane sums
+ * ({@link #hsum}); exp is a polynomial ({@link #exp}), never {@code lanewise(EXP)}, whose
+ * SVML intrinsic and Java fallback round differently.
  */
 final class VectorKernel implements Kernel {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private final PlainKernel plain = new PlainKernel();
+    /**
+     * Sum of the lanes. On JDK 17 both the C2 intrinsic and the Java fallback of
+     * {@code reduceLanes(ADD)} add the lanes in order (JDK 23 relaxed this for the intrinsic),
+     * so the result does not depend on compilation. A shuffle tree would be order-proof but
+     * its non-constant shuffles are not intrinsified on JDK 17 (15x slower).
+     */
+    static float hsum(FloatVector v) {
+        return v.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** exp(x) lane-wise: 2^k * p(r) with x = k ln2 + r, degree-6 polynomial, |rel. error| < 2e-7; x clamped to [-87, 88]. */
+    static FloatVector exp(FloatVector x) {
+        x = x.max(-87f).min(88f);
+        FloatVector t = x.mul(1.44269504f).add(12582912f); // 1.5 * 2^23: rounds to nearest, k in the low mantissa bits
+        FloatVector k = t.sub(12582912f);
+        FloatVector r = x.sub(k.mul(0.693145752f)).sub(k.mul(1.42860677e-6f));
+        FloatVector p = FloatVector.broadcast(S, 1.3888889e-3f);
+        p = p.fma(r, FloatVector.broadcast(S, 8.3333333e-3f));
+        p = p.fma(r, FloatVector.broadcast(S, 4.1666668e-2f));
+        p = p.fma(r, FloatVector.broadcast(S, 0.16666667f));
+        p = p.fma(r, FloatVector.broadcast(S, 0.5f));
+        p = p.fma(r, FloatVector.broadcast(S, 1f));
+        p = p.fma(r, FloatVector.broadcast(S, 1f));
+        IntVector bits = ((IntVector) t.viewAsIntegralLanes()).sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23);
+        return p.mul(bits.viewAsFloatingLanes());
+    }
 
     /**
      * out[r,n] (+)= sum_i A(r,i) * b[bo + i*N + n], where A(r,i) = a[ao + r*rs + i*is].
@@ -95,7 +126,45 @@ final class VectorKernel implements Kernel {
     @Override
     public void matmulNT(float[] out, int oo, float[] a, int ao, float[] b, int bo, int T, int K, int N, boolean acc) {
         int kv = K - K % L;
-        for (int t = 0; t < T; t++) {
+        int t = 0;
+        if (kv == K) { // 4 rows of a x 4 rows of b: 8 loads feed 16 multiply-adds
+            for (; t + 3 < T; t += 4) {
+                int a0 = ao + t * K, a1 = a0 + K, a2 = a1 + K, a3 = a2 + K;
+                int n = 0;
+                for (; n + 3 < N; n += 4) {
+                    int b0 = bo + n * K, b1 = b0 + K, b2 = b1 + K, b3 = b2 + K;
+                    FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S), s02 = FloatVector.zero(S), s03 = FloatVector.zero(S);
+                    FloatVector s10 = FloatVector.zero(S), s11 = FloatVector.zero(S), s12 = FloatVector.zero(S), s13 = FloatVector.zero(S);
+                    FloatVector s20 = FloatVector.zero(S), s21 = FloatVector.zero(S), s22 = FloatVector.zero(S), s23 = FloatVector.zero(S);
+                    FloatVector s30 = FloatVector.zero(S), s31 = FloatVector.zero(S), s32 = FloatVector.zero(S), s33 = FloatVector.zero(S);
+                    for (int k = 0; k < K; k += L) {
+                        FloatVector y0 = FloatVector.fromArray(S, b, b0 + k), y1 = FloatVector.fromArray(S, b, b1 + k);
+                        FloatVector y2 = FloatVector.fromArray(S, b, b2 + k), y3 = FloatVector.fromArray(S, b, b3 + k);
+                        FloatVector x = FloatVector.fromArray(S, a, a0 + k);
+                        s00 = y0.fma(x, s00); s01 = y1.fma(x, s01); s02 = y2.fma(x, s02); s03 = y3.fma(x, s03);
+                        x = FloatVector.fromArray(S, a, a1 + k);
+                        s10 = y0.fma(x, s10); s11 = y1.fma(x, s11); s12 = y2.fma(x, s12); s13 = y3.fma(x, s13);
+                        x = FloatVector.fromArray(S, a, a2 + k);
+                        s20 = y0.fma(x, s20); s21 = y1.fma(x, s21); s22 = y2.fma(x, s22); s23 = y3.fma(x, s23);
+                        x = FloatVector.fromArray(S, a, a3 + k);
+                        s30 = y0.fma(x, s30); s31 = y1.fma(x, s31); s32 = y2.fma(x, s32); s33 = y3.fma(x, s33);
+                    }
+                    int o = oo + t * N + n;
+                    put(out, o, acc, s00, s01, s02, s03);
+                    put(out, o + N, acc, s10, s11, s12, s13);
+                    put(out, o + 2 * N, acc, s20, s21, s22, s23);
+                    put(out, o + 3 * N, acc, s30, s31, s32, s33);
+                }
+                for (; n < N; n++) {
+                    for (int r = 0; r < 4; r++) {
+                        float s = dot(a, a0 + r * K, b, bo + n * K, K);
+                        int o = oo + (t + r) * N + n;
+                        out[o] = acc ? out[o] + s : s;
+                    }
+                }
+            }
+        }
+        for (; t < T; t++) {
             int at = ao + t * K;
             int n = 0;
             for (; n + 3 < N; n += 4) {
@@ -109,8 +178,8 @@ final class VectorKernel implements Kernel {
                     s2 = FloatVector.fromArray(S, b, b2 + k).fma(x, s2);
                     s3 = FloatVector.fromArray(S, b, b3 + k).fma(x, s3);
                 }
-                float r0 = s0.reduceLanes(VectorOperators.ADD), r1 = s1.reduceLanes(VectorOperators.ADD);
-                float r2 = s2.reduceLanes(VectorOperators.ADD), r3 = s3.reduceLanes(VectorOperators.ADD);
+                float r0 = hsum(s0), r1 = hsum(s1);
+                float r2 = hsum(s2), r3 = hsum(s3);
                 for (int k = kv; k < K; k++) {
                     float x = a[at + k];
                     r0 += x * b[b0 + k]; r1 += x * b[b1 + k]; r2 += x * b[b2 + k]; r3 += x * b[b3 + k];
@@ -127,6 +196,13 @@ final class VectorKernel implements Kernel {
         }
     }
 
+    private static void put(float[] out, int o, boolean acc, FloatVector s0, FloatVector s1, FloatVector s2, FloatVector s3) {
+        float r0 = hsum(s0), r1 = hsum(s1);
+        float r2 = hsum(s2), r3 = hsum(s3);
+        if (acc) { out[o] += r0; out[o + 1] += r1; out[o + 2] += r2; out[o + 3] += r3; }
+        else { out[o] = r0; out[o + 1] = r1; out[o + 2] = r2; out[o + 3] = r3; }
+    }
+
     @Override
     public float dot(float[] a, int ao, float[] b, int bo, int n) {
         int nv = n - n % L;
@@ -134,7 +210,7 @@ final class VectorKernel implements Kernel {
         for (int i = 0; i < nv; i += L) {
             s = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), s);
         }
-        float r = s.reduceLanes(VectorOperators.ADD);
+        float r = hsum(s);
         for (int i = nv; i < n; i++) r += a[ao + i] * b[bo + i];
         return r;
     }
@@ -160,6 +236,24 @@ final class VectorKernel implements Kernel {
             a4 = a4.fma(m, c); a5 = a5.fma(m, c); a6 = a6.fma(m, c); a7 = a7.fma(m, c);
         }
         return a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    public float expShift(float[] x, int off, int n, float shift) {
+        int nv = n - n % L;
+        FloatVector sum = FloatVector.zero(S), sh = FloatVector.broadcast(S, shift);
+        for (int i = off; i < off + nv; i += L) {
+            FloatVector e = exp(FloatVector.fromArray(S, x, i).sub(sh));
+            e.intoArray(x, i);
+            sum = sum.add(e);
+        }
+        float s = hsum(sum);
+        for (int i = off + nv; i < off + n; i++) {
+            float e = (float) Math.exp(x[i] - shift);
+            x[i] = e;
+            s += e;
+        }
+        return s;
     }
 
     @Override

@@ -101,6 +101,25 @@ public final class Weights {
         return out;
     }
 
+    /**
+     * Writes every matrix of p transposed into the same place in pT: wte as (C, V), wqkv as
+     * (3C, C), wo as (C, C), w1 as (H, C), w2 as (C, H). The backward pass then multiplies by
+     * W^T with the fast row-major kernel instead of the slower dot-product one.
+     */
+    public void transposeMatrices(float[] p, float[] pT) {
+        for (Tensor t : tensors()) {
+            if (t.rows() == 1 || t.name().equals("wpe")) continue;
+            int R = t.rows(), C = t.cols(), o = t.offset();
+            for (int r0 = 0; r0 < R; r0 += 32) {
+                for (int c0 = 0; c0 < C; c0 += 32) {
+                    for (int r = r0; r < Math.min(R, r0 + 32); r++) {
+                        for (int c = c0; c < Math.min(C, c0 + 32); c++) pT[o + c * R + r] = p[o + r * C + c];
+                    }
+                }
+            }
+        }
+    }
+
     /** GPT-2 initialisation: N(0, 0.02), residual projections scaled by 1/sqrt(2L), LayerNorm gain 1. */
     public float[] init(long seed) {
         float[] p = new float[size];

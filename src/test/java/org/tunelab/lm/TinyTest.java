@@ -45,7 +45,9 @@ class TinyTest {
 
     @Test
     void gradientMatchesFiniteDifferencesForEveryTensor() {
-        for (Kernel kr : List.of(new PlainKernel(), Kernel.best())) {
+        for (int run = 0; run < 4; run++) {
+            Kernel kr = run % 2 == 0 ? new PlainKernel() : Kernel.best();
+            boolean transposed = run >= 2; // backward through W^T copies, as Trainer does
             Tiny t = tinyModel(3);
             TinyConfig c = t.config();
             Weights w = new Weights(c);
@@ -54,7 +56,9 @@ class TinyTest {
             tokens = java.util.Arrays.copyOf(tokens, Math.min(tokens.length, c.contextLength() + 1));
             Tiny.Acts acts = new Tiny.Acts(c);
             float[] g = new float[p.length];
-            Tiny.forwardBackward(c, w, kr, p, g, tokens, 3, 1f, acts);
+            float[] pT = null;
+            if (transposed) { pT = new float[p.length]; w.transposeMatrices(p, pT); }
+            Tiny.forwardBackward(c, w, kr, p, pT, g, tokens, 3, 1f, acts);
             for (Weights.Tensor ts : w.tensors()) {
                 // check the 3 coordinates with the largest gradient in this tensor
                 List<Integer> idx = new ArrayList<>();
@@ -70,7 +74,7 @@ class TinyTest {
                     p[i] = old;
                     double fd = (lp - lm) / (2 * eps);
                     double err = Math.abs(fd - g[i]) / Math.max(1e-2, Math.abs(fd) + Math.abs(g[i]));
-                    assertTrue(err < 0.03, kr.name() + " " + ts.name() + "[" + (i - ts.offset()) + "]: analytic " + g[i] + " vs numeric " + fd);
+                    assertTrue(err < 0.03, kr.name() + (transposed ? " transposed " : " ") + ts.name() + "[" + (i - ts.offset()) + "]: analytic " + g[i] + " vs numeric " + fd);
                 }
             }
         }
