@@ -189,6 +189,8 @@ public final class TinyReport {
         if (parts.contains("e")) {
             line("## (e) Other tasks after fine-tuning on the category task (trained wordings, zero-shot)");
             line("");
+            line("200 category examples, 3 epochs, batch 8; \"general data\" is 200 instructed examples drawn from all pretraining tasks.");
+            line("");
             List<Example> mix = new ArrayList<>(examples(cat, 200, new SplittableRandom(200), 0, null));
             SplittableRandom r = new SplittableRandom(EVAL_SEED + 77);
             List<Corpus.Task> pre = corpus.pretrainingTasks();
@@ -198,11 +200,15 @@ public final class TinyReport {
                 mix.add(new Example(Corpus.prompt(t.trainedWordings().get(r.nextInt(t.trained())), List.of(), e.input()), " " + e.output()));
             }
             Tiny mixed = fineTune(mix, full, "full + 1:1 general data");
+            FineTuneOptions slow = full.withLearningRate(5e-4f);
+            Tiny ftSlow = fineTune(examples(cat, 200, new SplittableRandom(200), 0, null), slow, "full, lr 5e-4");
+            Tiny mixedSlow = fineTune(mix, slow, "full + 1:1 general data, lr 5e-4");
             Tiny lora = fineTune(examples(cat, 200, new SplittableRandom(200), 0, null),
                     FineTuneOptions.lora().withThreads(threads).withSeed(1), "LoRA r=8");
             line("| model | category | " + String.join(" | ", others) + " | mean of others |");
             line("|---|---|" + "---|".repeat(others.size()) + "---|");
-            for (Object[] m : new Object[][] {{"base", base}, {"full fine-tune", ft200}, {"full + general data 1:1", mixed}, {"LoRA r=8", lora}}) {
+            for (Object[] m : new Object[][] {{"base", base}, {"full fine-tune (lr 1e-3)", ft200}, {"full + general data 1:1 (lr 1e-3)", mixed},
+                {"full fine-tune (lr 5e-4)", ftSlow}, {"full + general data 1:1 (lr 5e-4)", mixedSlow}, {"LoRA r=8 (lr 3e-3)", lora}}) {
                 Tiny model = (Tiny) m[1];
                 StringBuilder row = new StringBuilder(String.format("| %s | %.2f |", m[0], accuracy(model, test)));
                 double sum = 0;
