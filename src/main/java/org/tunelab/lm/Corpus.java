@@ -1,7 +1,6 @@
 package org.tunelab.lm;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -431,9 +430,5 @@ public final class Corpus {
     /** Word lists as the report uses them (for held-out names). */
     static String[][] evalNames() {
         return new String[][] {EVAL_FIRST.clone(), EVAL_LAST.clone()};
-    }
-
-    static List<String> list(String... s) {
-        return Arrays.asList(s);
     }
 }

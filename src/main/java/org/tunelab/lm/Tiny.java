@@ -13,8 +13,10 @@ import java.util.List;
  *
  * <pre>{@code
  * Tiny tiny = Tiny.load();                       // the bundled base checkpoint
- * Generation g = tiny.generate("Review: I love this kettle.\nSentiment:",
- *         GenerateOptions.greedy().withMaxTokens(4).withStop("\n"));
+ * Generation g = tiny.generate("Is this review positive or negative?\nInput: I love this kettle.\nOutput:",
+ *         GenerateOptions.greedy().withMaxTokens(4).withStop("\n"));   // g.text() is " positive"
+ * int[] ids = tiny.tokenizer().encode("Order 48213");                // digits are single tokens
+ * String piece = tiny.tokenizer().piece(ids[0]);
  * }</pre>
  *
  * Dimension legend, as in llm.c: T tokens in the sequence, C = dim, H = hidden, V = vocab,
@@ -151,7 +153,6 @@ public final class Tiny {
         final float[] x = new float[C], xb = new float[C], qkv = new float[3 * C], y = new float[C];
         final float[] h = new float[H], att = new float[T], logits = new float[config.vocabSize()];
         final float[] lora = new float[adapter == null ? 1 : adapter.rank()];
-        final float[] tmp = new float[Math.max(3 * C, H)];
     }
 
     /** out (N) = in (K) @ W (K, N), plus the adapter's (in @ A) @ B * scale when there is one. */

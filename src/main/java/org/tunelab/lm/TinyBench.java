@@ -1,7 +1,6 @@
 package org.tunelab.lm;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -124,7 +123,4 @@ public final class TinyBench {
         return time(() -> sink[0] += k.fmaLoop(it), 16.0 * k.lanes() * it);
     }
 
-    static List<String> list() {
-        return new ArrayList<>();
-    }
 }

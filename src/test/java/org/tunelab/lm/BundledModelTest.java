@@ -25,6 +25,17 @@ class BundledModelTest {
     }
 
     @Test
+    void javadocExampleOfTiny() {
+        Tiny tiny = Tiny.load();
+        Generation g = tiny.generate("Is this review positive or negative?\nInput: I love this kettle.\nOutput:",
+                GenerateOptions.greedy().withMaxTokens(4).withStop("\n"));
+        assertEquals(" positive", g.text());
+        assertEquals("stop", g.finishReason());
+        int[] ids = tiny.tokenizer().encode("Order 48213");
+        assertEquals("8", tiny.tokenizer().piece(ids[ids.length - 4]));
+    }
+
+    @Test
     void refusesPromptsLongerThanTheContext() {
         Tiny tiny = Tiny.load();
         String prompt = "Input: the kettle is great\nOutput: positive\n\n".repeat(40);
