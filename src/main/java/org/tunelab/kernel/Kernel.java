@@ -165,6 +165,28 @@ public final class Kernel implements AutoCloseable {
         watchdog.shutdownNow();
     }
 
+    /**
+     * The names of the variables, methods and types declared in this kernel now (start-up snippets
+     * included). The grader uses it to refuse student declarations that would shadow what checks use.
+     */
+    public java.util.Set<String> declaredNames() {
+        runLock.lock();
+        try {
+            ChildJvm current = child;
+            if (closed || current == null || !current.isAlive()) {
+                return java.util.Set.of();
+            }
+            JShell shell = current.shell();
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            shell.variables().forEach(v -> names.add(v.name()));
+            shell.methods().forEach(m -> names.add(m.name()));
+            shell.types().forEach(t -> names.add(t.name()));
+            return names;
+        } finally {
+            runLock.unlock();
+        }
+    }
+
     /** The child JVM's process id, for measurements. */
     long pid() {
         return child.pid();
