@@ -4,24 +4,8 @@
   'use strict';
   const api = (slug, path) => '/api/exercises/' + encodeURIComponent(slug) + path;
 
-  function el(tag, cls, text) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = text;
-    return e;
-  }
-
-  async function call(method, url, body) {
-    const res = await fetch(url, {
-      method: method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    let data = null;
-    try { data = await res.json(); } catch (e) { /* not JSON */ }
-    if (!res.ok) throw new Error((data && data.error) || ('The server answered ' + res.status + '.'));
-    return data;
-  }
+  const el = TuneLab.el;
+  const call = TuneLab.call;
 
   function setup(section) {
     const slug = section.dataset.exercise;

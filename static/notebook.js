@@ -13,12 +13,7 @@
   let running = null;
   let executionCount = 0;
 
-  function el(tag, cls, text) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = text;
-    return e;
-  }
+  const el = TuneLab.el;
 
   function setKernel(state, text) {
     if (!kernelStatus) return;
@@ -26,19 +21,7 @@
     kernelStatus.querySelector('.text').textContent = text;
   }
 
-  async function call(method, path, body) {
-    const res = await fetch(api(path), {
-      method: method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    let data = null;
-    try { data = await res.json(); } catch (e) { /* not JSON */ }
-    if (!res.ok) {
-      throw new Error((data && data.error) || ('The server answered ' + res.status + '.'));
-    }
-    return data;
-  }
+  const call = (method, path, body) => TuneLab.call(method, api(path), body);
 
   /** Runs code, showing output in the cell as it is printed; resolves to the final result. */
   async function runStreaming(cell, code) {

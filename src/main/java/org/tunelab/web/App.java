@@ -75,25 +75,17 @@ public final class App {
             cfg.routes.get("/api/progress/export", progress::export);
             cfg.routes.post("/api/progress/import", progress::importProgress);
 
+            // also answers unmatched routes: Javalin throws its NotFoundResponse for those
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
-                ctx.status(e.getStatus());
-                if (isApi(ctx) || e.getStatus() != 404) {
-                    error(ctx, e.getStatus(), e.getMessage());
+                if (e.getStatus() == 404 && !isApi(ctx)) {
+                    pages.notFound(ctx, e.getMessage());
                 } else {
-                    ctx.result(e.getMessage());
-                    pages.notFound(ctx);
+                    error(ctx, e.getStatus(), e.getMessage());
                 }
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "Something went wrong on the server; it has been logged. Try again, or restart the kernel.");
-            });
-            cfg.routes.error(404, ctx -> {
-                if (!isApi(ctx) && (ctx.result() == null || ctx.result().isEmpty())) {
-                    pages.notFound(ctx);
-                } else if (isApi(ctx) && (ctx.result() == null || ctx.result().isEmpty())) {
-                    error(ctx, 404, "No API endpoint " + ctx.method() + " " + ctx.path() + ".");
-                }
             });
         });
     }

@@ -99,10 +99,10 @@ final class Pages {
         ctx.render("lesson", model);
     }
 
-    void notFound(Context ctx) {
+    void notFound(Context ctx, String message) {
         Map<String, Object> model = base("Not found · TuneLab");
-        model.put("message", ctx.result() == null || ctx.result().isBlank() ? "There is no page at " + ctx.path() + "." : ctx.result());
-        ctx.render("notfound", model);
+        model.put("message", message);
+        ctx.status(404).render("notfound", model);
     }
 
     private Map<String, Object> base(String title) {

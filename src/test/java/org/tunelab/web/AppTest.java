@@ -95,6 +95,13 @@ class AppTest {
         HttpResponse<String> page = client.get("/lessons/nope");
         assertEquals(404, page.statusCode());
         assertTrue(page.body().contains("No lesson &#39;nope&#39;"), page.body());
+        HttpResponse<String> noRoute = client.get("/no/such/page");
+        assertEquals(404, noRoute.statusCode());
+        assertTrue(noRoute.body().contains("GET /no/such/page not found"), noRoute.body());
+        HttpResponse<String> noEndpoint = client.get("/api/nothing");
+        assertEquals(404, noEndpoint.statusCode());
+        assertTrue(client.json(noEndpoint).get("error").asText().contains("GET /api/nothing not found"));
+
         HttpResponse<String> api = client.send("POST", "/api/lessons/nope/run", "{\"code\":\"1\"}");
         assertEquals(404, api.statusCode());
         assertTrue(client.json(api).get("error").asText().contains("nope"));
