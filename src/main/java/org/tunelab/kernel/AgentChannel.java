@@ -14,10 +14,12 @@ import java.io.OutputStream;
  * commands, i.e. after the snippet it should stop has finished. So every chunk the host sends is framed
  * as {@code int length, bytes}, and a stop is the lone frame {@code int -1}. The agent's I/O thread
  * (JShell's demultiplexer, which keeps reading while a snippet runs) unwraps the frames and acts on a
- * stop at once.
+ * stop at once. An answer from the server to a gateway request is the frame {@code int -2, int length, bytes},
+ * handed to the agent's gateway line at once (the snippet that asked is waiting for it).
  */
 final class AgentChannel {
     static final int STOP = -1;
+    static final int GATEWAY_ANSWER = -2;
 
     private AgentChannel() {
     }
@@ -49,6 +51,13 @@ final class AgentChannel {
             out.flush();
         }
 
+        synchronized void sendGatewayAnswer(byte[] answer) throws IOException {
+            out.writeInt(GATEWAY_ANSWER);
+            out.writeInt(answer.length);
+            out.write(answer);
+            out.flush();
+        }
+
         synchronized void sendStop() throws IOException {
             out.writeInt(STOP);
             out.flush();
@@ -64,11 +73,13 @@ final class AgentChannel {
     static final class Receiver extends InputStream {
         private final DataInputStream in;
         private final Runnable onStop;
+        private final java.util.function.Consumer<byte[]> onGatewayAnswer;
         private int leftInFrame;
 
-        Receiver(InputStream fromHost, Runnable onStop) {
+        Receiver(InputStream fromHost, Runnable onStop, java.util.function.Consumer<byte[]> onGatewayAnswer) {
             this.in = new DataInputStream(fromHost);
             this.onStop = onStop;
+            this.onGatewayAnswer = onGatewayAnswer;
         }
 
         @Override
@@ -92,6 +103,12 @@ final class AgentChannel {
                 }
                 if (header == STOP) {
                     onStop.run();
+                } else if (header == GATEWAY_ANSWER) {
+                    int length = in.readInt();
+                    if (length < 0 || length > GatewayEndpoint.MAX_BYTES) {
+                        throw new IOException("kernel agent: bad gateway answer length " + length + " on stdin");
+                    }
+                    onGatewayAnswer.accept(in.readNBytes(length));
                 } else if (header < 0) {
                     throw new IOException("kernel agent: bad frame length " + header + " on stdin");
                 } else {

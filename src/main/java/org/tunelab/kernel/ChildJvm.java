@@ -25,10 +25,10 @@ final class ChildJvm {
         this.process = process;
     }
 
-    /** Starts a child JVM whose output goes to {@code capture}. */
-    static ChildJvm start(KernelConfig config, OutputCapture capture) {
+    /** Starts a child JVM whose output goes to {@code capture}; its gateway tells the handler {@code owner}. */
+    static ChildJvm start(KernelConfig config, OutputCapture capture, java.util.function.Supplier<String> owner) {
         KernelLauncher launcher = new KernelLauncher(config);
-        PipeEngine engine = new PipeEngine(launcher);
+        PipeEngine engine = new PipeEngine(launcher, capture.stream("display"), config.gateway(), owner);
         JShell shell;
         try {
             JShell.Builder builder = JShell.builder()

@@ -47,6 +47,7 @@ public final class Kernel implements AutoCloseable {
     private final Object stopLock = new Object();
     private volatile ChildJvm child;
     private volatile Instant lastUsed = Instant.now();
+    private volatile String owner;
     private volatile boolean closed;
     /** Why the previous child ended, told with the next run; guarded by runLock. */
     private String endedBecause;
@@ -120,9 +121,7 @@ public final class Kernel implements AutoCloseable {
             }
             RunResult result = evaluate(code == null ? "" : code, listener, started);
             if (lost != null) {
-                result = new RunResult(result.status(), result.stdout(), result.stderr(), result.value(),
-                        result.diagnostics(), result.exception(), result.elapsedMs(), result.truncated(), true,
-                        result.message() == null ? lost : lost + " " + result.message());
+                result = result.withMessage(true, result.message() == null ? lost : lost + " " + result.message());
             }
             return result;
         } finally {
@@ -187,13 +186,22 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    /** Who this kernel belongs to (a {@link Kernels} key), as its gateway tells the server; null for nobody. */
+    public void owner(String key) {
+        owner = key;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
     /** The child JVM's process id, for measurements. */
     long pid() {
         return child.pid();
     }
 
     private void startChild() {
-        ChildJvm fresh = ChildJvm.start(config, capture);
+        ChildJvm fresh = ChildJvm.start(config, capture, () -> owner);
         child = fresh;
         endedBecause = null;
         List<String> snippets = config.startupSnippets();
@@ -280,7 +288,8 @@ public final class Kernel implements AutoCloseable {
         }
         return new RunResult(status, output.stdout(), output.stderr(), outcome.value(), outcome.diagnostics(),
                 outcome.exception(), millisSince(started), output.truncated(), false,
-                message.isEmpty() ? null : String.join(" ", message));
+                message.isEmpty() ? null : String.join(" ", message), output.displays(),
+                outcome.value() == null ? null : output.valueDisplay());
     }
 
     private Outcome evaluateSnippets(ChildJvm current, String code) {

@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
-import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.execution.Util;
 
 /**
@@ -27,18 +26,24 @@ public final class KernelAgent {
     public static void main(String[] args) throws Exception {
         OutputStream toHost = new FileOutputStream(FileDescriptor.out);
         System.setOut(System.err); // until JShell installs the forwarding stream
-        // LocalExecutionControl runs each snippet in its own thread group; its stop() throws ThreadDeath into it.
-        LocalExecutionControl control = new LocalExecutionControl();
+        AgentLines.DisplayLine display = new AgentLines.DisplayLine();
+        AgentLines.GatewayLine gateway = new AgentLines.GatewayLine();
+        System.getProperties().put(AgentLines.DISPLAY_HOOK, display);
+        System.getProperties().put(AgentLines.GATEWAY_HOOK, gateway);
+        // Runs each snippet in its own thread group; its stop() throws ThreadDeath into it.
+        AgentExecutionControl control = new AgentExecutionControl(display::value);
         InputStream fromHost = new AgentChannel.Receiver(new FileInputStream(FileDescriptor.in), () -> {
             try {
                 control.stop();
             } catch (Exception e) {
                 System.err.println("kernel agent: stop failed: " + e);
             }
-        });
+        }, gateway::answer);
         Map<String, Consumer<OutputStream>> outputs = Map.of(
                 "out", s -> System.setOut(new PrintStream(s, true, StandardCharsets.UTF_8)),
-                "err", s -> System.setErr(new PrintStream(s, true, StandardCharsets.UTF_8)));
+                "err", s -> System.setErr(new PrintStream(s, true, StandardCharsets.UTF_8)),
+                "display", display::connect,
+                "gateway", gateway::connect);
         Map<String, Consumer<InputStream>> inputs = Map.of("in", System::setIn);
         try {
             Util.forwardExecutionControlAndIO(control, fromHost, toHost, outputs, inputs);

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param classPath       the child JVM's class path, also used to compile cells
  * @param extraJvmArgs    more child JVM options, e.g. {@code --add-modules jdk.incubator.vector}
  * @param startupSnippets evaluated in every new kernel before it is handed out (imports etc.)
+ * @param gateway         answers what code in a kernel asks of the server (see {@link GatewayHandler}); null for none
  */
 public record KernelConfig(Duration runTimeout, int outputCapBytes, Duration idleTimeout, int poolSize,
-                           int maxHeapMb, String classPath, List<String> extraJvmArgs, List<String> startupSnippets) {
+                           int maxHeapMb, String classPath, List<String> extraJvmArgs, List<String> startupSnippets,
+                           GatewayHandler gateway) {
 
     /** The imports of the {@code jshell} tool's DEFAULT start-up, less {@code java.util.prefs}. */
     public static final List<String> DEFAULT_IMPORTS = List.of(
@@ -54,38 +56,42 @@ public record KernelConfig(Duration runTimeout, int outputCapBytes, Duration idl
     /** 10 s per run, 64 KiB of output, 30 min idle, 2 pooled kernels, 128 MB heap, the server's class path. */
     public static KernelConfig defaults() {
         return new KernelConfig(Duration.ofSeconds(10), 64 * 1024, Duration.ofMinutes(30), 2, 128,
-                System.getProperty("java.class.path"), List.of(), DEFAULT_IMPORTS);
+                System.getProperty("java.class.path"), List.of(), DEFAULT_IMPORTS, null);
     }
 
     public KernelConfig withRunTimeout(Duration value) {
-        return new KernelConfig(value, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets);
+        return new KernelConfig(value, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets, gateway);
     }
 
     public KernelConfig withOutputCapBytes(int value) {
-        return new KernelConfig(runTimeout, value, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets);
+        return new KernelConfig(runTimeout, value, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets, gateway);
     }
 
     public KernelConfig withIdleTimeout(Duration value) {
-        return new KernelConfig(runTimeout, outputCapBytes, value, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets);
+        return new KernelConfig(runTimeout, outputCapBytes, value, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets, gateway);
     }
 
     public KernelConfig withPoolSize(int value) {
-        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, value, maxHeapMb, classPath, extraJvmArgs, startupSnippets);
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, value, maxHeapMb, classPath, extraJvmArgs, startupSnippets, gateway);
     }
 
     public KernelConfig withMaxHeapMb(int value) {
-        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, value, classPath, extraJvmArgs, startupSnippets);
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, value, classPath, extraJvmArgs, startupSnippets, gateway);
     }
 
     public KernelConfig withClassPath(String value) {
-        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, value, extraJvmArgs, startupSnippets);
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, value, extraJvmArgs, startupSnippets, gateway);
     }
 
     public KernelConfig withExtraJvmArgs(List<String> value) {
-        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, value, startupSnippets);
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, value, startupSnippets, gateway);
+    }
+
+    public KernelConfig withGateway(GatewayHandler value) {
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets, value);
     }
 
     public KernelConfig withStartupSnippets(List<String> value) {
-        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, value);
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, value, gateway);
     }
 }

@@ -75,6 +75,7 @@ public final class Kernels implements AutoCloseable {
                 if (slot.kernel == null) {
                     try {
                         slot.kernel = pool.take();
+                        slot.kernel.owner(key);
                     } catch (KernelException e) {
                         return RunResult.failed("Could not start a Java kernel: " + e.getMessage(),
                                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

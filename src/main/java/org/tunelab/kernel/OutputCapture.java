@@ -14,8 +14,12 @@ import java.nio.charset.StandardCharsets;
  * Output while no run is in progress (e.g. a student's background thread) is dropped.
  */
 final class OutputCapture {
-    record Captured(String stdout, String stderr, boolean truncated) {
+    record Captured(String stdout, String stderr, boolean truncated, java.util.List<String> displays,
+                    String valueDisplay) {
     }
+
+    /** How many bytes of display specs one run keeps (a spec replaced by a later one with its id is not counted). */
+    static final int DISPLAY_CAP_BYTES = 2 * 1024 * 1024;
 
     private final Object lock = new Object();
     private Run run;
@@ -46,14 +50,19 @@ final class OutputCapture {
             Run finished = run;
             run = null;
             if (finished == null) {
-                return new Captured("", "", false);
+                return new Captured("", "", false, java.util.List.of(), null);
             }
             return new Captured(finished.stdout.toString(StandardCharsets.UTF_8),
-                    finished.stderr.toString(StandardCharsets.UTF_8), finished.truncated);
+                    finished.stderr.toString(StandardCharsets.UTF_8), finished.truncated,
+                    java.util.List.copyOf(finished.displays.values()), finished.valueDisplay);
         }
     }
 
     private void accept(String stream, byte[] b, int off, int len) {
+        if ("display".equals(stream)) {
+            acceptDisplay(b, off, len);
+            return;
+        }
         Runnable flood = null;
         synchronized (lock) {
             Run r = run;
@@ -91,6 +100,53 @@ final class OutputCapture {
         }
     }
 
+    /** Display lines ({@code "d<id>\t<spec>"} or {@code "v\t<spec>"}, see AgentLines) arrive in pieces. */
+    private void acceptDisplay(byte[] b, int off, int len) {
+        synchronized (lock) {
+            Run r = run;
+            if (r == null) {
+                return;
+            }
+            for (int i = off; i < off + len; i++) {
+                if (b[i] != '\n') {
+                    if (r.displayLine.size() <= DISPLAY_CAP_BYTES) {
+                        r.displayLine.write(b[i]);
+                    }
+                    continue;
+                }
+                String line = r.displayLine.toString(StandardCharsets.UTF_8);
+                r.displayLine.reset();
+                int tab = line.indexOf('\t');
+                if (tab < 1) {
+                    continue;
+                }
+                String spec = line.substring(tab + 1);
+                if (line.charAt(0) == 'v') {
+                    r.valueDisplay = spec;
+                    continue;
+                }
+                String id = line.substring(1, tab);
+                String key = id.isEmpty() ? "#" + r.displays.size() : id;
+                String previous = r.displays.get(key);
+                long size = r.displayBytes - (previous == null ? 0 : previous.length()) + spec.length();
+                if (size > DISPLAY_CAP_BYTES) {
+                    r.truncated = true;
+                    continue;
+                }
+                r.displayBytes = size;
+                r.displays.put(key, spec); // a spec with a known id takes the earlier one's place
+                if (r.listener != null) {
+                    try {
+                        r.listener.output("display", spec);
+                    } catch (RuntimeException e) {
+                        System.getLogger(OutputCapture.class.getName()).log(System.Logger.Level.WARNING,
+                                "kernel: output listener failed on a display; it is still captured", e);
+                    }
+                }
+            }
+        }
+    }
+
     private static final class Run {
         final int capBytes;
         final long floodBytes;
@@ -100,6 +156,10 @@ final class OutputCapture {
         final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         final Utf8Text outText = new Utf8Text();
         final Utf8Text errText = new Utf8Text();
+        final ByteArrayOutputStream displayLine = new ByteArrayOutputStream();
+        final java.util.LinkedHashMap<String, String> displays = new java.util.LinkedHashMap<>();
+        long displayBytes;
+        String valueDisplay;
         long received;
         boolean truncated;
         boolean flooded;

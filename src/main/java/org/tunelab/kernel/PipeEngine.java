@@ -1,6 +1,8 @@
 package org.tunelab.kernel;
 
+import java.io.OutputStream;
 import java.util.Map;
+import java.util.function.Supplier;
 import jdk.jshell.execution.StreamingExecutionControl;
 import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
@@ -14,10 +16,21 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 final class PipeEngine implements ExecutionControlProvider {
     private final KernelLauncher launcher;
+    private final OutputStream displays;
+    private final GatewayHandler gateway;
+    private final Supplier<String> owner;
     private volatile Process process;
 
-    PipeEngine(KernelLauncher launcher) {
+    /**
+     * @param displays receives the child's "display" channel
+     * @param gateway  answers the child's gateway requests (null: none)
+     * @param owner    who the kernel belongs to now, told to the gateway with each request
+     */
+    PipeEngine(KernelLauncher launcher, OutputStream displays, GatewayHandler gateway, Supplier<String> owner) {
         this.launcher = launcher;
+        this.displays = displays;
+        this.gateway = gateway;
+        this.owner = owner;
     }
 
     @Override
@@ -31,7 +44,8 @@ final class PipeEngine implements ExecutionControlProvider {
         process = child;
         AgentChannel.Sender toChild = new AgentChannel.Sender(child.getOutputStream());
         return Util.remoteInputOutput(child.getInputStream(), toChild,
-                Map.of("out", env.userOut(), "err", env.userErr()),
+                Map.of("out", env.userOut(), "err", env.userErr(), "display", displays,
+                        "gateway", new GatewayEndpoint(gateway, owner, toChild)),
                 Map.of("in", env.userIn()),
                 (in, out) -> new Control(out, in, toChild));
     }

@@ -16,15 +16,27 @@ import java.util.List;
  * @param stateLost   the kernel had ended before this run, so this run started in a fresh one
  *                    without earlier definitions
  * @param message     a sentence for the student about stops, deaths, lost state or truncation, else null
+ * @param displays    display specs the cell showed, in order, each the latest of its id (untrusted JSON from
+ *                    the cell: the web layer validates them)
+ * @param valueDisplay the display spec of the cell's value when the value can show itself, else null
  */
 public record RunResult(RunStatus status, String stdout, String stderr, String value, List<Diagnostic> diagnostics,
-                        ExceptionInfo exception, long elapsedMs, boolean truncated, boolean stateLost, String message) {
+                        ExceptionInfo exception, long elapsedMs, boolean truncated, boolean stateLost, String message,
+                        List<String> displays, String valueDisplay) {
     public RunResult {
         diagnostics = List.copyOf(diagnostics);
+        displays = List.copyOf(displays);
+    }
+
+    /** This result with another message and stateLost flag. */
+    RunResult withMessage(boolean lost, String newMessage) {
+        return new RunResult(status, stdout, stderr, value, diagnostics, exception, elapsedMs, truncated, lost,
+                newMessage, displays, valueDisplay);
     }
 
     /** A run that never reached a kernel, e.g. because none could be started. */
     static RunResult failed(String message, long elapsedMs) {
-        return new RunResult(RunStatus.ERROR, "", "", null, List.of(), null, elapsedMs, false, false, message);
+        return new RunResult(RunStatus.ERROR, "", "", null, List.of(), null, elapsedMs, false, false, message,
+                List.of(), null);
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Shows values richly in the notebook, and builds the display specs that do it.
@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * {@link #show} prints the value's text instead.
  */
 public final class Display {
-    /** Where the kernel's agent puts its display channel, as a {@code Consumer<String>} of specs. */
+    /** Where the kernel's agent puts its display channel, a {@code BiConsumer<String, String>} of (id, spec). */
     public static final String HOOK = "org.tunelab.display";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,12 +39,20 @@ public final class Display {
      * else as text.
      */
     public static void show(Object value) {
-        Consumer<String> channel = channel();
+        update(null, value);
+    }
+
+    /**
+     * Shows {@code value} under an id: the first time like {@link #show}, later in the place of what was shown
+     * under the same id (a progress bar, a growing chart). Outside a kernel, prints the value's text.
+     */
+    public static void update(String id, Object value) {
+        BiConsumer<String, String> channel = channel();
         if (channel == null) {
             System.out.println(value);
             return;
         }
-        channel.accept(value instanceof Displayable d ? d.toDisplay() : spec("text").put("text", String.valueOf(value)).json());
+        channel.accept(id, value instanceof Displayable d ? d.toDisplay() : spec("text").put("text", String.valueOf(value)).json());
     }
 
     /** Whether specs reach a page (true inside a kernel). */
@@ -58,9 +66,9 @@ public final class Display {
     }
 
     @SuppressWarnings("unchecked")
-    private static Consumer<String> channel() {
+    private static BiConsumer<String, String> channel() {
         Object hook = System.getProperties().get(HOOK);
-        return hook instanceof Consumer<?> c ? (Consumer<String>) c : null;
+        return hook instanceof BiConsumer<?, ?> c ? (BiConsumer<String, String>) c : null;
     }
 
     /** A display spec under construction: a JSON object with a kind. */
