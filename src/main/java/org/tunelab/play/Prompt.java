@@ -17,8 +17,9 @@ import java.util.Objects;
  * Prompt sentiment = Prompt.of("Is this review positive or negative?")
  *         .example("I love this kettle.", "positive")
  *         .example("The lid broke in a week.", "negative");
- * Models.tiny().complete(sentiment.input("The toaster works perfectly."))   // positive
+ * Models.tiny().complete(sentiment.input("The tent arrived damaged."), Options.defaults().stop("\n"))   // negative
  * }</pre>
+ * (Tiny goes on writing more made-up examples after its answer; {@code stop("\n")} ends the answer at its line.)
  *
  * <p>The parts become chat messages ({@link #messages()}): one system message (role, instruction, audience,
  * format, in that order, one per line), each example as a user message and an assistant message, and the input as

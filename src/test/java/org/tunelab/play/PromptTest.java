@@ -131,6 +131,27 @@ class PromptTest {
                 assertEquals(label, tiny.complete(sentiment().input(review), oneLine).answer(), review));
     }
 
+    /** The table of Tiny's answers in docs/PLAY.md, section Prompts. */
+    @Test
+    void tinyAnswersAsDocsPlaySays() {
+        Model tiny = Models.tiny();
+        Options oneLine = Options.defaults().stop("\n");
+        String review = "The tent arrived damaged.";
+        assertEquals("tent", tiny.complete(Prompt.empty().input(review), oneLine).answer());
+        assertEquals("negative", tiny.complete(Prompt.empty().example("I love this kettle.", "positive").input(review), oneLine).answer());
+        assertEquals("blick", tiny.complete(Prompt.empty().examples("I love this kettle.", "zorp", "The lid broke in a week.", "blick",
+                "The toaster is fantastic.", "zorp", "My scarf fell apart quickly.", "blick").input(review), oneLine).answer());
+        assertEquals("spam", tiny.complete(Prompt.of("Is the message spam or ham?").input("Claim your million dollar reward now."),
+                oneLine).answer());
+        Prompt route = Prompt.of("Route the support ticket to a department: billing, shipping, technical or account.");
+        assertEquals("billing", tiny.complete(route.input("Hi, I was charged twice for order 48213. No rush. - Maria Smith"),
+                oneLine).answer());
+        Completion c = tiny.complete(sentiment().input(review), oneLine);
+        assertEquals(" negative", c.text());
+        assertEquals(55, c.promptTokens());
+        assertEquals("stop", c.finishReason());
+    }
+
     @Test
     void aPromptOverTinysContextGivesPromptTooLong() {
         Prompt p = Prompt.of(SENTIMENT);
