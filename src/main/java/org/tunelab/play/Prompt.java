@@ -36,7 +36,12 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Prompt implements Displayable {
-    /** One few-shot example: an input and the answer wanted for it. */
+    /**
+     * One few-shot example: {@code new Prompt.Example("I love this kettle.", "positive")}.
+     *
+     * @param input  what the example asks
+     * @param output the answer wanted for it
+     */
     public record Example(String input, String output) {
         public Example {
             Objects.requireNonNull(input, "example input");
@@ -47,6 +52,9 @@ public final class Prompt implements Displayable {
     /**
      * One labelled piece of a prompt, as {@link #parts()} lists it, e.g. {@code ("instruction", "Is this review
      * positive or negative?")}.
+     *
+     * @param label what the piece is: role, instruction, audience, format, example N input, example N output, input
+     * @param text  the piece as the model reads it (delimiters included)
      */
     public record Part(String label, String text) {
     }
