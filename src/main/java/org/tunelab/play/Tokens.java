@@ -7,12 +7,16 @@ import com.knuddels.jtokkit.api.IntArrayList;
 import java.util.Locale;
 
 /**
- * Tokenizers: Tiny's, and OpenAI's real encodings (cl100k_base for GPT-3.5/4, o200k_base for GPT-4o).
+ * Tokenizers: Tiny's, and OpenAI's real encodings (cl100k_base for GPT-3.5/4, o200k_base for GPT-4o), and a way
+ * to look at the tokens of a text.
  *
  * <pre>{@code
- * Tokens.cl100k().count("hello world")      // 2
- * Tokens.tiny().encode("Order 48213")
+ * Tokens.cl100k().count("hello world")                 // 2
+ * Tokens.tiny().encode("Order 48213")                  // digits are one token each in Tiny
+ * Tokens.show("hello world", Tokens.cl100k())           // hello| world, ids [15339, 1917]
  * }</pre>
+ *
+ * <p>How many examples fit a model's context window, and what is left for the answer: see {@link Budget}.
  */
 public final class Tokens {
     private static volatile EncodingRegistry registry;
@@ -46,6 +50,24 @@ public final class Tokens {
             return o200k();
         }
         return cl100k();
+    }
+
+    /**
+     * The tokens of {@code text} in {@code encoding}, to look at: {@code Tokens.show("Order 48213", Tokens.tiny())}
+     * shows each piece with its id (coloured in a notebook).
+     */
+    public static TokenView show(String text, Encoding encoding) {
+        return TokenView.of(text, encoding);
+    }
+
+    /** The tokens of {@code text} as {@code model} reads them: {@code Tokens.show("hello world", Models.tiny())}. */
+    public static TokenView show(String text, Model model) {
+        return TokenView.of(text, model.encoding());
+    }
+
+    /** The tokens of {@code text} in Tiny's tokenizer: {@code Tokens.show("hello world")}. */
+    public static TokenView show(String text) {
+        return TokenView.of(text, tiny());
     }
 
     private static Encoding openAi(EncodingType type) {
