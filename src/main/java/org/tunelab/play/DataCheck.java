@@ -173,12 +173,12 @@ public final class DataCheck implements Displayable {
         return table().toDisplay();
     }
 
-    /** The issues as a {@link Table}: line, severity, kind, message (at most 200 rows). */
+    /** The issues as a {@link Table}: line (empty for the whole file), severity, kind, message (at most 200 rows). */
     public Table table() {
         String title = summary() + (issues.size() > SHOWN ? " (first " + SHOWN + " shown)" : "");
         Table t = Table.of("line", "severity", "kind", "message").title(title);
         for (Issue i : issues.subList(0, Math.min(SHOWN, issues.size()))) {
-            t.row(i.line() == 0 ? "-" : i.line(), i.severity().toString(), i.kind().toString(), i.message());
+            t.row(i.line() == 0 ? null : i.line(), i.severity().toString(), i.kind().toString(), i.message());
         }
         return t;
     }
