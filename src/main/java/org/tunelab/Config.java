@@ -3,7 +3,11 @@ package org.tunelab;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.tunelab.kernel.KernelConfig;
+import org.tunelab.play.LlmSettings;
 
 /**
  * Everything TuneLab reads from flags and the environment, read once at start-up and passed down.
@@ -21,9 +25,30 @@ import java.util.Map;
  * @param checkTimeout {@code TUNELAB_CHECK_TIMEOUT} seconds: limit of each exercise check; 5 s
  * @param idleTimeout {@code TUNELAB_IDLE_MINUTES}; kernels idle this long are closed; 30 min
  * @param poolSize    {@code TUNELAB_POOL}; pre-started kernels; 2
+ * @param llm         the real LLM cells reach as {@code Models.remote()} ({@code TUNELAB_LLM_URL}, see
+ *                    {@link LlmSettings#from}); null when none is configured
+ * @param llmPerMinute {@code TUNELAB_LLM_RATE}: remote model requests one student may make per minute; 20
  */
 public record Config(String host, int port, Path courseDir, Path dataDir, String dbUrl, String dbUser,
-                     String dbPassword, Duration runTimeout, Duration checkTimeout, Duration idleTimeout, int poolSize) {
+                     String dbPassword, Duration runTimeout, Duration checkTimeout, Duration idleTimeout, int poolSize,
+                     LlmSettings llm, int llmPerMinute) {
+
+    /** What every course kernel starts with: the JShell tool's imports and the play API. */
+    public static final List<String> KERNEL_IMPORTS = Stream.concat(KernelConfig.DEFAULT_IMPORTS.stream(),
+            Stream.of("import org.tunelab.play.*;")).toList();
+
+    /**
+     * How course kernels start: this config's limits, the play API imported, and the Vector API module that
+     * makes Tiny several times faster.
+     */
+    public KernelConfig kernelConfig() {
+        return KernelConfig.defaults()
+                .withRunTimeout(runTimeout)
+                .withIdleTimeout(idleTimeout)
+                .withPoolSize(poolSize)
+                .withExtraJvmArgs(List.of("--add-modules", "jdk.incubator.vector"))
+                .withStartupSnippets(KERNEL_IMPORTS);
+    }
 
     /** Parses {@code --name value} / {@code --name=value} flags over the given environment. */
     public static Config from(String[] args, Map<String, String> env) {
@@ -41,18 +66,27 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
                         flags.getOrDefault("run-timeout", env.getOrDefault("TUNELAB_RUN_TIMEOUT", "10")))),
                 Duration.ofSeconds(parseInt("TUNELAB_CHECK_TIMEOUT", env.getOrDefault("TUNELAB_CHECK_TIMEOUT", "5"))),
                 Duration.ofMinutes(parseInt("TUNELAB_IDLE_MINUTES", env.getOrDefault("TUNELAB_IDLE_MINUTES", "30"))),
-                parseInt("TUNELAB_POOL", env.getOrDefault("TUNELAB_POOL", "2")));
+                parseInt("TUNELAB_POOL", env.getOrDefault("TUNELAB_POOL", "2")),
+                LlmSettings.from(env).orElse(null),
+                parseInt("TUNELAB_LLM_RATE", env.getOrDefault("TUNELAB_LLM_RATE", "20")));
     }
 
     /** Defaults for tests: a given course and data directory, port 0 (any free port). */
     public static Config forTest(Path courseDir, Path dataDir) {
         return new Config("127.0.0.1", 0, courseDir, dataDir, "", "", "", Duration.ofSeconds(10),
-                Duration.ofSeconds(5), Duration.ofMinutes(30), 1);
+                Duration.ofSeconds(5), Duration.ofMinutes(30), 1,
+                null, 20);
     }
 
     public Config withRunTimeout(Duration timeout) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, timeout, checkTimeout, idleTimeout,
-                poolSize);
+                poolSize, llm, llmPerMinute);
+    }
+
+    /** This config with a remote LLM (for tests against a loopback server). */
+    public Config withLlm(LlmSettings settings, int perMinute) {
+        return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
+                idleTimeout, poolSize, settings, perMinute);
     }
 
     private static Map<String, String> flags(String[] args) {

@@ -53,7 +53,7 @@ public final class Main {
     static int validate(Config config) {
         long started = System.nanoTime();
         Course course = new CourseLoader(config.courseDir()).load();
-        KernelConfig kernels = KernelConfig.defaults().withRunTimeout(config.runTimeout()).withPoolSize(1);
+        KernelConfig kernels = config.kernelConfig().withPoolSize(1);
         List<Problem> problems;
         try (KernelPool pool = new KernelPool(kernels); Grader grader = new Grader(kernels, config.checkTimeout())) {
             problems = new Validator(pool, grader).validate(course, line -> System.out.println("checking " + line));

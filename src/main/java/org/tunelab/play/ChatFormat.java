@@ -13,7 +13,9 @@ import java.util.List;
  * Output:</pre>
  * so a system message becomes the instruction line(s), a user message an {@code Input:} line, and an assistant
  * message an {@code Output:} line followed by a blank line. When the last message is the user's, the text ends
- * with {@code "Output:"} for Tiny to continue. Models that speak chat natively never see this text.
+ * with {@code "Output:"} for Tiny to continue, and Tiny's answer ends at the end of that line (a stop string of
+ * {@code "\n"} unless the options give others): left to go on, Tiny would invent the next example itself.
+ * Models that speak chat natively never see this text.
  */
 public final class ChatFormat {
     private ChatFormat() {

@@ -57,9 +57,10 @@ final class TinyModel implements Model {
                 Duration.ofNanos(g.elapsed().toNanos()));
     }
 
+    /** Answers end at the end of their line unless the options name other stop strings (see {@link ChatFormat}). */
     @Override
     public Completion chat(List<Message> messages, Options options) {
-        return complete(ChatFormat.render(messages), options);
+        return complete(ChatFormat.render(messages), options.stop().isEmpty() ? options.stop("\n") : options);
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class App {
         NotebookApi notebook = new NotebookApi(course, kernels, store);
         ExerciseApi exercises = new ExerciseApi(course, grader, store);
         ProgressApi progress = new ProgressApi(course, store);
+        OpenAiApi openAi = new OpenAiApi();
         this.javalin = Javalin.create(cfg -> {
             cfg.fileRenderer(new Views());
             cfg.http.maxRequestSize = 1024 * 1024;
@@ -74,6 +75,9 @@ public final class App {
             cfg.routes.get("/api/progress", progress::progress);
             cfg.routes.get("/api/progress/export", progress::export);
             cfg.routes.post("/api/progress/import", progress::importProgress);
+
+            cfg.routes.get("/v1/models", openAi::models);
+            cfg.routes.post("/v1/chat/completions", openAi::chat);
 
             // also answers unmatched routes: Javalin throws its NotFoundResponse for those
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {

@@ -1,5 +1,6 @@
 package org.tunelab.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
@@ -27,16 +28,19 @@ final class NotebookApi {
 
     /** The JSON shape of a run, documented in docs/API.md. */
     record RunResponse(String status, String stdout, String stderr, String value, List<Diagnostic> diagnostics,
-                       ExceptionInfo exception, long elapsedMs, boolean truncated, boolean stateLost, String message) {
+                       ExceptionInfo exception, long elapsedMs, boolean truncated, boolean stateLost, String message,
+                       List<JsonNode> displays, JsonNode valueDisplay) {
         static RunResponse of(RunResult r) {
             return new RunResponse(r.status().name().toLowerCase(), r.stdout(), r.stderr(), r.value(),
-                    r.diagnostics(), r.exception(), r.elapsedMs(), r.truncated(), r.stateLost(), r.message());
+                    r.diagnostics(), r.exception(), r.elapsedMs(), r.truncated(), r.stateLost(), r.message(),
+                    r.displays().stream().map(DisplaySpecs::check).toList(), DisplaySpecs.check(r.valueDisplay()));
         }
     }
 
     /**
      * Runs a cell. With {@code ?stream=true} the answer is NDJSON: one {@code {"event": "output",
-     * "stream": "stdout", "text": "..."}} line per piece of output as the cell prints it, then one
+     * "stream": "stdout", "text": "..."}} line per piece of output as the cell prints it, a {@code {"event":
+     * "display", "spec": {...}}} line per display it shows (a spec whose id was shown replaces it), then one
      * {@code {"event": "result", ...}} line with the usual result fields.
      */
     void run(Context ctx) throws java.io.IOException {
@@ -51,7 +55,9 @@ final class NotebookApi {
         ctx.res().setHeader("Cache-Control", "no-cache");
         LineStream out = new LineStream(ctx.res().getOutputStream());
         RunResult result = kernels.run(key, code,
-                (stream, text) -> out.send(Map.of("event", "output", "stream", stream, "text", text)));
+                (stream, text) -> out.send("display".equals(stream)
+                        ? Map.of("event", "display", "spec", DisplaySpecs.check(text))
+                        : Map.of("event", "output", "stream", stream, "text", text)));
         RunResponse r = RunResponse.of(result);
         Map<String, Object> last = new java.util.LinkedHashMap<>();
         last.put("event", "result");

@@ -32,10 +32,8 @@ public final class Server implements AutoCloseable {
         Store store = config.dbUrl().isBlank()
                 ? Store.sqlite(config.dataDir().resolve("tunelab.db"))
                 : Store.open(config.dbUrl(), config.dbUser(), config.dbPassword());
-        KernelConfig kernelConfig = KernelConfig.defaults()
-                .withRunTimeout(config.runTimeout())
-                .withIdleTimeout(config.idleTimeout())
-                .withPoolSize(config.poolSize());
+        LlmGateway gateway = new LlmGateway(config.llm(), config.llmPerMinute());
+        KernelConfig kernelConfig = config.kernelConfig().withGateway(gateway);
         Kernels kernels = new Kernels(kernelConfig);
         Grader grader = new Grader(kernelConfig, config.checkTimeout());
         String mode = "Student code runs in separate JVMs on this machine, without a sandbox: serving "

@@ -1,0 +1,124 @@
+package org.tunelab.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tunelab.kernel.GatewayHandler;
+import org.tunelab.play.ChatCompletionsClient;
+import org.tunelab.play.LlmSettings;
+import org.tunelab.play.Message;
+import org.tunelab.play.Options;
+import org.tunelab.play.RemoteModelException;
+import org.tunelab.play.Role;
+
+/**
+ * Answers what cells ask of the server through their kernel's gateway: {@code info} and {@code chat} for the
+ * real LLM. The API key stays here; each student may send {@code perMinute} chat requests a minute.
+ */
+final class LlmGateway implements GatewayHandler {
+    static final String NOT_CONFIGURED = "No remote model is configured on this server. An instructor can set"
+            + " TUNELAB_LLM_URL (and TUNELAB_LLM_MODEL, TUNELAB_LLM_KEY) before starting TuneLab; every lesson"
+            + " also works on Models.tiny().";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MINUTE_NANOS = 60_000_000_000L;
+
+    private final ChatCompletionsClient client; // null: not configured
+    private final int perMinute;
+    private final Map<String, ArrayDeque<Long>> recent = new ConcurrentHashMap<>();
+
+    LlmGateway(LlmSettings settings, int perMinute) {
+        this.client = settings == null ? null : new ChatCompletionsClient(settings);
+        this.perMinute = perMinute;
+    }
+
+    @Override
+    public String handle(String owner, String request) {
+        try {
+            JsonNode req = JSON.readTree(request);
+            String op = req.path("op").asText();
+            return switch (op) {
+                case "info" -> info();
+                case "chat" -> chat(student(owner), req);
+                default -> error("The server does not know the request '" + op + "'.");
+            };
+        } catch (IOException e) {
+            return error("The server could not read the request: " + e.getMessage());
+        } catch (RemoteModelException | IllegalArgumentException e) {
+            return error(e.getMessage());
+        }
+    }
+
+    private String info() {
+        if (client == null) {
+            return error(NOT_CONFIGURED);
+        }
+        LlmSettings s = client.settings();
+        return ok().put("model", s.model()).put("contextWindow", s.contextWindow()).toString();
+    }
+
+    private String chat(String student, JsonNode req) {
+        if (client == null) {
+            return error(NOT_CONFIGURED);
+        }
+        if (student == null) {
+            return error("Remote models answer cells of a lesson; this kernel belongs to no student.");
+        }
+        if (!admit(student)) {
+            return error("Too many remote model requests: at most " + perMinute
+                    + " a minute per student. Wait a little and run the cell again.");
+        }
+        List<Message> messages = new ArrayList<>();
+        for (JsonNode m : req.path("messages")) {
+            messages.add(new Message(Role.of(m.path("role").asText()), m.path("content").asText()));
+        }
+        JsonNode o = req.path("options");
+        List<String> stop = new ArrayList<>();
+        o.path("stop").forEach(s -> stop.add(s.asText()));
+        Options options = new Options(o.path("temperature").asDouble(0), o.path("topP").asDouble(1),
+                o.path("maxTokens").asInt(64), stop, o.path("seed").asLong(0));
+        String model = req.path("model").isTextual() ? req.path("model").asText() : null;
+        var c = client.chat(model, messages, options);
+        return ok().put("text", c.text()).put("model", c.model()).put("promptTokens", c.promptTokens())
+                .put("completionTokens", c.completionTokens()).put("finishReason", c.finishReason())
+                .put("latencyMs", c.latency().toMillis()).toString();
+    }
+
+    /** The student of a kernel key ("student/lesson/slug"). */
+    private static String student(String owner) {
+        if (owner == null) {
+            return null;
+        }
+        int slash = owner.indexOf('/');
+        return slash < 0 ? owner : owner.substring(0, slash);
+    }
+
+    /** A sliding window of the last minute's requests per student. */
+    private boolean admit(String student) {
+        ArrayDeque<Long> times = recent.computeIfAbsent(student, s -> new ArrayDeque<>());
+        synchronized (times) {
+            long now = System.nanoTime();
+            while (!times.isEmpty() && now - times.peekFirst() > MINUTE_NANOS) {
+                times.pollFirst();
+            }
+            if (times.size() >= perMinute) {
+                return false;
+            }
+            times.addLast(now);
+            return true;
+        }
+    }
+
+    private static ObjectNode ok() {
+        return JSON.createObjectNode().put("ok", true);
+    }
+
+    private static String error(String message) {
+        return JSON.createObjectNode().put("ok", false).put("error", message).toString();
+    }
+}
