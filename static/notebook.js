@@ -56,6 +56,11 @@
             cell.output.append(live[event.stream]);
           }
           live[event.stream].textContent += event.text;
+        } else if (event.event === 'display') {
+          if (!cleared) { cell.output.replaceChildren(); cleared = true; }
+          TuneLab.display.show(cell.output, event.spec);
+          live.stdout = null; // output printed after a display goes below it
+          live.stderr = null;
         } else if (event.event === 'result') {
           result = event;
         }
@@ -222,6 +227,7 @@
     if (r.stateLost) out.append(el('p', 'notice', r.message || 'The kernel had stopped; a new one was started and earlier variables are gone.'));
     if (r.stdout) out.append(el('pre', 'out stdout', r.stdout));
     if (r.stderr) out.append(el('pre', 'out stderr', r.stderr));
+    (r.displays || []).forEach((spec) => TuneLab.display.show(out, spec));
     if (r.truncated) out.append(el('p', 'notice', 'Output truncated: the cell printed more than the limit.'));
     if (r.diagnostics && r.diagnostics.length) {
       const list = el('ul', 'diagnostics');
@@ -248,7 +254,13 @@
     } else if (!r.message && (r.status === 'timeout' || r.status === 'died')) {
       out.append(el('p', 'notice error', 'Run ended: ' + r.status));
     }
-    if (r.value !== null && r.value !== undefined) out.append(el('pre', 'out value', r.value));
+    if (r.valueDisplay) {
+      const shown = TuneLab.display.render(r.valueDisplay);
+      shown.classList.add('value');
+      out.append(shown);
+    } else if (r.value !== null && r.value !== undefined) {
+      out.append(el('pre', 'out value', r.value));
+    }
     const words = { ok: 'Done', error: 'Error', timeout: 'Stopped', died: 'Kernel stopped' };
     const stopped = r.status === 'timeout' || (r.message && /^Stopped/.test(r.message));
     cell.status.textContent = (stopped ? 'Stopped' : (words[r.status] || r.status)) + ' · ' + formatMs(r.elapsedMs);
