@@ -28,10 +28,12 @@ import org.tunelab.play.LlmSettings;
  * @param llm         the real LLM cells reach as {@code Models.remote()} ({@code TUNELAB_LLM_URL}, see
  *                    {@link LlmSettings#from}); null when none is configured
  * @param llmPerMinute {@code TUNELAB_LLM_RATE}: remote model requests one student may make per minute; 20
+ * @param trainingSlots {@code TUNELAB_TRAINING_SLOTS}: fine-tuning jobs that train at once, server-wide; half the
+ *                    cores, at least 1
  */
 public record Config(String host, int port, Path courseDir, Path dataDir, String dbUrl, String dbUser,
                      String dbPassword, Duration runTimeout, Duration checkTimeout, Duration idleTimeout, int poolSize,
-                     LlmSettings llm, int llmPerMinute) {
+                     LlmSettings llm, int llmPerMinute, int trainingSlots) {
 
     /** What every course kernel starts with: the JShell tool's imports and the play API. */
     public static final List<String> KERNEL_IMPORTS = Stream.concat(KernelConfig.DEFAULT_IMPORTS.stream(),
@@ -68,25 +70,27 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
                 Duration.ofMinutes(parseInt("TUNELAB_IDLE_MINUTES", env.getOrDefault("TUNELAB_IDLE_MINUTES", "30"))),
                 parseInt("TUNELAB_POOL", env.getOrDefault("TUNELAB_POOL", "2")),
                 LlmSettings.from(env).orElse(null),
-                parseInt("TUNELAB_LLM_RATE", env.getOrDefault("TUNELAB_LLM_RATE", "20")));
+                parseInt("TUNELAB_LLM_RATE", env.getOrDefault("TUNELAB_LLM_RATE", "20")),
+                parseInt("TUNELAB_TRAINING_SLOTS", env.getOrDefault("TUNELAB_TRAINING_SLOTS",
+                        String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)))));
     }
 
     /** Defaults for tests: a given course and data directory, port 0 (any free port). */
     public static Config forTest(Path courseDir, Path dataDir) {
         return new Config("127.0.0.1", 0, courseDir, dataDir, "", "", "", Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Duration.ofMinutes(30), 1,
-                null, 20);
+                null, 20, 1);
     }
 
     public Config withRunTimeout(Duration timeout) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, timeout, checkTimeout, idleTimeout,
-                poolSize, llm, llmPerMinute);
+                poolSize, llm, llmPerMinute, trainingSlots);
     }
 
     /** This config with a remote LLM (for tests against a loopback server). */
     public Config withLlm(LlmSettings settings, int perMinute) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, settings, perMinute);
+                idleTimeout, poolSize, settings, perMinute, trainingSlots);
     }
 
     private static Map<String, String> flags(String[] args) {

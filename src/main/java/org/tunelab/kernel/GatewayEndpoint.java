@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 final class GatewayEndpoint extends OutputStream {
     /** The largest request or answer: a chat with a long prompt fits, a flood does not. */
-    static final int MAX_BYTES = 4 * 1024 * 1024;
+    static final int MAX_BYTES = 8 * 1024 * 1024;
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "kernel-gateway-" + THREADS.incrementAndGet());

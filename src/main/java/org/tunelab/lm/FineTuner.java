@@ -55,10 +55,36 @@ public final class FineTuner {
         List<Trainer.Sequence> val = new ArrayList<>(all.subList(0, nVal));
         List<Trainer.Sequence> train = new ArrayList<>(all.subList(nVal, all.size()));
         if (train.isEmpty()) throw new IllegalArgumentException("validation split leaves no training examples");
+        return train(base, examples.hashCode(), train, val, o, listener, cancelled, rnd);
+    }
+
+    /**
+     * Fine-tunes a copy of {@code base} on {@code examples}, reporting the loss on {@code validation} (its own
+     * examples, never trained on) about ten times during training and at the end of every epoch;
+     * {@link FineTuneOptions#validationSplit()} is not used.
+     *
+     * @throws CancellationException if {@code cancelled} turns true (checked before every step)
+     * @throws IllegalArgumentException if an example does not fit in the context
+     */
+    public static Tiny fineTune(Tiny base, List<Example> examples, List<Example> validation, FineTuneOptions o,
+                                ProgressListener listener, BooleanSupplier cancelled) {
+        if (examples.isEmpty()) throw new IllegalArgumentException("no examples");
+        List<Trainer.Sequence> train = new ArrayList<>(), val = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) train.add(sequence(base.tokenizer(), base.config(), examples.get(i), i));
+        for (int i = 0; i < validation.size(); i++) val.add(sequence(base.tokenizer(), base.config(), validation.get(i), i));
+        SplittableRandom rnd = new SplittableRandom(o.seed());
+        return train(base, examples.hashCode() * 31 + validation.hashCode(), train, val, o, listener, cancelled, rnd);
+    }
+
+    private static Tiny train(Tiny base, int dataHash, List<Trainer.Sequence> train, List<Trainer.Sequence> val,
+                              FineTuneOptions o, ProgressListener listener, BooleanSupplier cancelled,
+                              SplittableRandom rnd) {
+        TinyConfig cfg = base.config();
+        Tokenizer tok = base.tokenizer();
         int stepsPerEpoch = (train.size() + o.batchSize() - 1) / o.batchSize();
         int total = stepsPerEpoch * o.epochs();
         String id = o.id() != null ? o.id() : String.format("ft-%s-%08x", o.method().name().toLowerCase(),
-                (examples.hashCode() * 31 + Long.hashCode(o.seed())) & 0xffffffffL);
+                (dataHash * 31 + Long.hashCode(o.seed())) & 0xffffffffL);
 
         Weights w = base.weights();
         Base b = base.adapter() == null ? new Base(base.paramsShared()) : new Base(base.merged().paramsShared());
@@ -68,6 +94,7 @@ public final class FineTuner {
         float[] loraGrad = lora ? new float[adapter.data().length] : null;
         long t0 = System.nanoTime(), tokens = 0;
         double valLoss = Double.NaN;
+        int valEvery = Math.max(1, total / 10);
         try (Trainer tr = new Trainer(cfg, b.params.clone(), o.threads())) {
             int step = 0;
             for (int epoch = 0; epoch < o.epochs(); epoch++) {
@@ -89,7 +116,7 @@ public final class FineTuner {
                     }
                     for (Trainer.Sequence q : batch) tokens += q.tokens().length - 1;
                     step++;
-                    if (s == stepsPerEpoch - 1 && !val.isEmpty()) {
+                    if ((s == stepsPerEpoch - 1 || step % valEvery == 0) && !val.isEmpty()) {
                         if (lora) System.arraycopy(adapter.merge(w, b.params, base.kernel()), 0, tr.params(), 0, b.params.length);
                         valLoss = tr.loss(val);
                     }

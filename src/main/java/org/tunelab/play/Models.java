@@ -48,6 +48,31 @@ public final class Models {
         return new RemoteModel(name);
     }
 
+    /** Your fine-tuned models, oldest first: their ids, base model, data hash and metrics. */
+    public static Table tuned() {
+        Table table = Table.of("id", "base", "method", "data", "examples", "train loss", "validation loss", "created")
+                .title("Your fine-tuned models");
+        for (TunedModel.Info i : ModelShelf.list()) {
+            table.row(i.id(), i.base(), i.method(), i.dataHash(), i.metrics().get("examples"),
+                    i.metrics().get("trainLoss"), i.metrics().get("validationLoss"), i.created().toString());
+        }
+        return table;
+    }
+
+    /**
+     * One of your fine-tuned models by id, from any lesson, after restarts too.
+     *
+     * @throws RemoteModelException or IllegalArgumentException if you have no model with that id
+     */
+    public static TunedModel load(String id) {
+        return ModelShelf.load(id);
+    }
+
+    /** Deletes one of your fine-tuned models. */
+    public static void delete(String id) {
+        ModelShelf.delete(id);
+    }
+
     /** A model by name: "tiny", or "remote" / "remote:NAME" for the server's LLM. */
     public static Model named(String name) {
         if (name.equals("tiny")) {

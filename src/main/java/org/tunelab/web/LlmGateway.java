@@ -89,13 +89,8 @@ final class LlmGateway implements GatewayHandler {
                 .put("latencyMs", c.latency().toMillis()).toString();
     }
 
-    /** The student of a kernel key ("student/lesson/slug"). */
     private static String student(String owner) {
-        if (owner == null) {
-            return null;
-        }
-        int slash = owner.indexOf('/');
-        return slash < 0 ? owner : owner.substring(0, slash);
+        return CellGateway.student(owner);
     }
 
     /** A sliding window of the last minute's requests per student. */

@@ -32,7 +32,8 @@ public final class Server implements AutoCloseable {
         Store store = config.dbUrl().isBlank()
                 ? Store.sqlite(config.dataDir().resolve("tunelab.db"))
                 : Store.open(config.dbUrl(), config.dbUser(), config.dbPassword());
-        LlmGateway gateway = new LlmGateway(config.llm(), config.llmPerMinute());
+        CellGateway gateway = new CellGateway(new LlmGateway(config.llm(), config.llmPerMinute()),
+                new JobSlots(config.trainingSlots(), 5000), new ModelFiles(config.dataDir().resolve("models")));
         KernelConfig kernelConfig = config.kernelConfig().withGateway(gateway);
         Kernels kernels = new Kernels(kernelConfig);
         Grader grader = new Grader(kernelConfig, config.checkTimeout());

@@ -1,0 +1,79 @@
+package org.tunelab.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import org.tunelab.kernel.GatewayHandler;
+
+/**
+ * Everything cells ask of the server through their kernel's gateway (see {@code org.tunelab.play.Gateway}):
+ * the real LLM ({@code info}, {@code chat}), training slots ({@code slot.take}, {@code slot.release}) and the
+ * student's fine-tuned models ({@code models.save|list|load|delete}). Requests name no student: the server knows
+ * whose kernel asked.
+ */
+final class CellGateway implements GatewayHandler {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LlmGateway llm;
+    private final JobSlots slots;
+    private final ModelFiles models;
+
+    CellGateway(LlmGateway llm, JobSlots slots, ModelFiles models) {
+        this.llm = llm;
+        this.slots = slots;
+        this.models = models;
+    }
+
+    @Override
+    public String handle(String owner, String request) {
+        try {
+            JsonNode req = JSON.readTree(request);
+            String op = req.path("op").asText();
+            if (op.startsWith("slot.")) {
+                return slot(op, req);
+            }
+            if (op.startsWith("models.")) {
+                String student = student(owner);
+                if (student == null) {
+                    return error("Fine-tuned models belong to a student; this kernel belongs to no one.");
+                }
+                return switch (op) {
+                    case "models.save" -> models.save(student, req);
+                    case "models.list" -> models.list(student);
+                    case "models.load" -> models.load(student, req);
+                    case "models.delete" -> models.delete(student, req);
+                    default -> error("The server does not know the request '" + op + "'.");
+                };
+            }
+            return llm.handle(owner, request);
+        } catch (IOException e) {
+            return error("The server could not do that: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return error(e.getMessage());
+        }
+    }
+
+    private String slot(String op, JsonNode req) {
+        String ticket = req.path("ticket").isTextual() ? req.path("ticket").asText() : null;
+        if (op.equals("slot.release")) {
+            slots.release(ticket);
+            return JSON.createObjectNode().put("ok", true).toString();
+        }
+        JobSlots.Turn turn = slots.take(ticket);
+        return JSON.createObjectNode().put("ok", true).put("ticket", turn.ticket()).put("granted", turn.granted())
+                .put("ahead", turn.ahead()).toString();
+    }
+
+    /** The student of a kernel key ("student/lesson/slug"), or null. */
+    static String student(String owner) {
+        if (owner == null) {
+            return null;
+        }
+        int slash = owner.indexOf('/');
+        return slash < 0 ? owner : owner.substring(0, slash);
+    }
+
+    static String error(String message) {
+        return JSON.createObjectNode().put("ok", false).put("error", message).toString();
+    }
+}

@@ -1,0 +1,89 @@
+package org.tunelab.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * Students' fine-tuned models on the server's disk: {@code <data>/models/<student>/<id>.bin} (the checkpoint)
+ * and {@code <id>.json} (its info). Ids and student names are checked so that no request reaches another path.
+ */
+final class ModelFiles {
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path root;
+
+    ModelFiles(Path root) {
+        this.root = root;
+    }
+
+    String save(String student, JsonNode req) throws IOException {
+        String id = id(req);
+        byte[] checkpoint = Base64.getDecoder().decode(req.path("checkpoint").asText());
+        Path dir = Files.createDirectories(dir(student));
+        Files.write(dir.resolve(id + ".bin"), checkpoint);
+        Files.writeString(dir.resolve(id + ".json"), JSON.writeValueAsString(req.path("info")));
+        return ok().put("id", id).toString();
+    }
+
+    String list(String student) throws IOException {
+        ObjectNode answer = ok();
+        ArrayNode models = answer.putArray("models");
+        Path dir = dir(student);
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                    models.add(JSON.readTree(p.toFile()));
+                }
+            }
+        }
+        return answer.toString();
+    }
+
+    String load(String student, JsonNode req) throws IOException {
+        String id = id(req);
+        Path dir = dir(student);
+        if (!Files.exists(dir.resolve(id + ".json"))) {
+            return CellGateway.error("You have no fine-tuned model '" + id + "'. Models.tuned() lists yours.");
+        }
+        ObjectNode answer = ok();
+        answer.set("info", JSON.readTree(dir.resolve(id + ".json").toFile()));
+        answer.put("checkpoint", Base64.getEncoder().encodeToString(Files.readAllBytes(dir.resolve(id + ".bin"))));
+        return answer.toString();
+    }
+
+    String delete(String student, JsonNode req) throws IOException {
+        String id = id(req);
+        Path dir = dir(student);
+        boolean gone = Files.deleteIfExists(dir.resolve(id + ".json"));
+        Files.deleteIfExists(dir.resolve(id + ".bin"));
+        return gone ? ok().put("deleted", id).toString()
+                : CellGateway.error("You have no fine-tuned model '" + id + "'. Models.tuned() lists yours.");
+    }
+
+    private Path dir(String student) {
+        if (!SAFE.matcher(student).matches()) {
+            throw new IllegalArgumentException("not a student id: " + student);
+        }
+        return root.resolve(student);
+    }
+
+    private static String id(JsonNode req) {
+        String id = req.path("id").asText();
+        if (!SAFE.matcher(id).matches()) {
+            throw new IllegalArgumentException("'" + id + "' is not a model id (letters, digits, - and _ only).");
+        }
+        return id;
+    }
+
+    private static ObjectNode ok() {
+        return JSON.createObjectNode().put("ok", true);
+    }
+}
