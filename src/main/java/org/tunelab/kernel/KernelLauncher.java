@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The one place that builds a kernel's child JVM command line. A sandbox (bubblewrap, prlimit) wraps the
- * command here and nowhere else.
+ * The one place that builds a kernel's child JVM command line. The sandbox ({@link Sandbox}: bubblewrap,
+ * prlimit, its own user) wraps the command here and nowhere else, when {@link KernelConfig#sandbox()} is available.
  *
  * <p>The flags: serial GC and C1 only make the JVM start in about 80 ms and stay small; the JVM's own
  * messages go to stderr because stdout carries JShell's protocol; UTF-8 so that students' text survives.
@@ -36,11 +36,23 @@ public final class KernelLauncher {
                 "-Xlog:all=warning:stderr",
                 "-Dfile.encoding=UTF-8",
                 "-Djava.awt.headless=true"));
+        Sandbox sandbox = config.sandbox();
+        if (sandbox.available()) {
+            command.addAll(Sandbox.JVM_FLAGS);
+        }
         command.addAll(config.extraJvmArgs());
         command.add("-cp");
-        command.add(classPath());
+        String classPath = classPath();
+        command.add(classPath);
         command.add(KernelAgent.class.getName());
-        return command;
+        if (!sandbox.available()) {
+            return command;
+        }
+        List<Path> readable = Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(Path::of)
+                .toList();
+        return sandbox.wrap(command, readable, config.maxHeapMb());
     }
 
     /** Starts the child JVM with stdin/stdout/stderr as pipes to this process. */
