@@ -21,9 +21,12 @@ import java.util.Map;
  * @param checkTimeout {@code TUNELAB_CHECK_TIMEOUT} seconds: limit of each exercise check; 5 s
  * @param idleTimeout {@code TUNELAB_IDLE_MINUTES}; kernels idle this long are closed; 30 min
  * @param poolSize    {@code TUNELAB_POOL}; pre-started kernels; 2
+ * @param unsafeNoSandbox {@code --unsafe-no-sandbox}: serve addresses other than loopback even when student
+ *                    code cannot be sandboxed (see {@code Server})
  */
 public record Config(String host, int port, Path courseDir, Path dataDir, String dbUrl, String dbUser,
-                     String dbPassword, Duration runTimeout, Duration checkTimeout, Duration idleTimeout, int poolSize) {
+                     String dbPassword, Duration runTimeout, Duration checkTimeout, Duration idleTimeout, int poolSize,
+                     boolean unsafeNoSandbox) {
 
     /** Parses {@code --name value} / {@code --name=value} flags over the given environment. */
     public static Config from(String[] args, Map<String, String> env) {
@@ -41,18 +44,32 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
                         flags.getOrDefault("run-timeout", env.getOrDefault("TUNELAB_RUN_TIMEOUT", "10")))),
                 Duration.ofSeconds(parseInt("TUNELAB_CHECK_TIMEOUT", env.getOrDefault("TUNELAB_CHECK_TIMEOUT", "5"))),
                 Duration.ofMinutes(parseInt("TUNELAB_IDLE_MINUTES", env.getOrDefault("TUNELAB_IDLE_MINUTES", "30"))),
-                parseInt("TUNELAB_POOL", env.getOrDefault("TUNELAB_POOL", "2")));
+                parseInt("TUNELAB_POOL", env.getOrDefault("TUNELAB_POOL", "2")),
+                flag(flags, "unsafe-no-sandbox"));
     }
 
     /** Defaults for tests: a given course and data directory, port 0 (any free port). */
     public static Config forTest(Path courseDir, Path dataDir) {
         return new Config("127.0.0.1", 0, courseDir, dataDir, "", "", "", Duration.ofSeconds(10),
-                Duration.ofSeconds(5), Duration.ofMinutes(30), 1);
+                Duration.ofSeconds(5), Duration.ofMinutes(30), 1, false);
     }
 
     public Config withRunTimeout(Duration timeout) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, timeout, checkTimeout, idleTimeout,
-                poolSize);
+                poolSize, unsafeNoSandbox);
+    }
+
+    public Config withHost(String value, boolean unsafe) {
+        return new Config(value, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout, idleTimeout,
+                poolSize, unsafe);
+    }
+
+    private static boolean flag(Map<String, String> flags, String name) {
+        String value = flags.getOrDefault(name, "false");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("--" + name + " takes no value (or =true/=false), not '" + value + "'");
+        }
+        return value.equals("true");
     }
 
     private static Map<String, String> flags(String[] args) {

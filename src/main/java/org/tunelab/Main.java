@@ -74,6 +74,8 @@ public final class Main {
                              --port N (or PORT; 7070)  --host ADDR (127.0.0.1)
                              --data DIR (or TUNELAB_DATA; ./data)  --course DIR (.)
                              --run-timeout SECONDS (or TUNELAB_RUN_TIMEOUT; 10)
+                             --unsafe-no-sandbox  serve a non-loopback --host even where
+                                                  student code cannot be sandboxed
                   validate   load every lesson and exercise, run every cell top to bottom,
                              check every reference solution and starter; exit 1 on any problem
                              --course DIR (.)
