@@ -16,17 +16,29 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Kernels implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Kernels.class.getName());
+    private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
 
     private final KernelConfig config;
     private final KernelPool pool;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final ScheduledExecutorService evictor;
 
+    /** How often idle kernels are checked for threads left running by a cell. */
+    private static final Duration CPU_CHECK = Duration.ofSeconds(1);
+    /** Idle checks in a row using more than half a core after which the kernel is closed. */
+    private static final int HOT_CHECKS = 3;
+
     /** A key's place: its lock serialises the key's runs and keeps eviction away from a running kernel. */
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock();
         volatile Kernel kernel;
         volatile boolean removed;
+        /** Why the key's kernel was closed by this registry, told with the next run; guarded by lock. */
+        String replacedBecause;
+        // The idle CPU check's last sample; guarded by lock.
+        long sampledPid = -1;
+        long sampledCpuNanos;
+        int hotChecks;
     }
 
     public Kernels(KernelConfig config) {
@@ -42,6 +54,13 @@ public final class Kernels implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        evictor.scheduleWithFixedDelay(() -> {
+            try {
+                stopIdleSpinners();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "kernels: idle CPU check failed", e);
+            }
+        }, CPU_CHECK.toMillis(), CPU_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         if (!evictOnSchedule) {
             return;
         }
@@ -72,6 +91,7 @@ public final class Kernels implements AutoCloseable {
                 if (slot.removed) {
                     continue; // evicted or restarted while we waited: use the key's new slot
                 }
+                String lost = null;
                 if (slot.kernel == null) {
                     try {
                         slot.kernel = pool.take();
@@ -79,8 +99,23 @@ public final class Kernels implements AutoCloseable {
                         return RunResult.failed("Could not start a Java kernel: " + e.getMessage(),
                                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                     }
+                    if (slot.replacedBecause != null) {
+                        lost = "A fresh kernel was started because " + slot.replacedBecause
+                                + "; earlier definitions are gone.";
+                        slot.replacedBecause = null;
+                    }
                 }
-                return slot.kernel.run(code, listener);
+                RunResult result = slot.kernel.run(code, listener);
+                if (result.exception() != null && OUT_OF_MEMORY.equals(result.exception().type())) {
+                    // Whatever filled the heap, the threads or the address space is likely still held (a variable,
+                    // sleeping threads); a fresh kernel is the only sure way to make the next run work.
+                    slot.kernel.close();
+                    slot.kernel = null;
+                    slot.replacedBecause = "the previous one ran out of memory or threads";
+                    result = withMessage(result, "The kernel ran out of memory or threads (" + result.exception().message()
+                            + "), so it was closed; the next run starts a fresh one without earlier definitions.", false);
+                }
+                return lost == null ? result : withMessage(result, lost, true);
             } catch (IllegalStateException closedUnderUs) {
                 if (!slot.removed) {
                     throw closedUnderUs;
@@ -134,6 +169,57 @@ public final class Kernels implements AutoCloseable {
             }
         }
         return evicted;
+    }
+
+    /**
+     * Closes idle kernels whose child keeps using CPU after its cell ended (a thread the cell started, spinning):
+     * left alone it would take a core from everyone until the kernel's CPU limit. Runs every second.
+     */
+    void stopIdleSpinners() {
+        for (Map.Entry<String, Slot> entry : slots.entrySet()) {
+            Slot slot = entry.getValue();
+            if (!slot.lock.tryLock()) {
+                continue; // running: the run's time limit applies
+            }
+            try {
+                Kernel kernel = slot.kernel;
+                if (kernel == null || !kernel.isAlive()) {
+                    continue;
+                }
+                long pid = kernel.pid();
+                long cpu = cpuNanos(pid);
+                boolean hot = slot.sampledPid == pid && cpu - slot.sampledCpuNanos > CPU_CHECK.toNanos() / 2;
+                slot.hotChecks = hot ? slot.hotChecks + 1 : 0;
+                slot.sampledPid = pid;
+                slot.sampledCpuNanos = cpu;
+                if (slot.hotChecks >= HOT_CHECKS) {
+                    LOG.log(System.Logger.Level.INFO, "kernels: closing " + entry.getKey() + ": busy while idle");
+                    kernel.close();
+                    slot.kernel = null;
+                    slot.hotChecks = 0;
+                    slot.replacedBecause = "a thread your code started kept using the CPU after its cell ended";
+                }
+            } catch (RuntimeException e) {
+                // the child ended between the checks: nothing to stop
+            } finally {
+                slot.lock.unlock();
+            }
+        }
+    }
+
+    /** CPU time of a process and all its descendants (the sandbox's wrappers and the JVM). */
+    private static long cpuNanos(long pid) {
+        return ProcessHandle.of(pid)
+                .map(process -> java.util.stream.Stream.concat(java.util.stream.Stream.of(process), process.descendants())
+                        .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                        .sum())
+                .orElse(0L);
+    }
+
+    private static RunResult withMessage(RunResult r, String sentence, boolean lost) {
+        String message = r.message() == null ? sentence : lost ? sentence + " " + r.message() : r.message() + " " + sentence;
+        return new RunResult(r.status(), r.stdout(), r.stderr(), r.value(), r.diagnostics(), r.exception(), r.elapsedMs(),
+                r.truncated(), r.stateLost() || lost, message);
     }
 
     /** How many keys have a kernel. */

@@ -51,7 +51,7 @@ public final class Sandbox {
      */
     public record Limits(int threads, int cpuSeconds, int openFiles, int addressSpaceMb, int tmpMb) {
         public static Limits defaults() {
-            return new Limits(128, 600, 256, 1024, 16);
+            return new Limits(128, 1800, 256, 1024, 16);
         }
     }
 
