@@ -37,7 +37,8 @@ final class NotebookApi {
     /**
      * Runs a cell. With {@code ?stream=true} the answer is NDJSON: one {@code {"event": "output",
      * "stream": "stdout", "text": "..."}} line per piece of output as the cell prints it, then one
-     * {@code {"event": "result", ...}} line with the usual result fields.
+     * {@code {"event": "result", ...}} line with the usual result fields. While the run waits for one of the
+     * server's run slots, {@code {"event": "queued", "position": 2}} lines tell its place (1 = next).
      */
     void run(Context ctx) throws java.io.IOException {
         Lesson lesson = lesson(ctx);
@@ -51,7 +52,8 @@ final class NotebookApi {
         ctx.res().setHeader("Cache-Control", "no-cache");
         LineStream out = new LineStream(ctx.res().getOutputStream());
         RunResult result = kernels.run(key, code,
-                (stream, text) -> out.send(Map.of("event", "output", "stream", stream, "text", text)));
+                (stream, text) -> out.send(Map.of("event", "output", "stream", stream, "text", text)),
+                place -> out.send(Map.of("event", "queued", "position", place)));
         RunResponse r = RunResponse.of(result);
         Map<String, Object> last = new java.util.LinkedHashMap<>();
         last.put("event", "result");
