@@ -31,6 +31,7 @@ public final class Main {
             switch (command) {
                 case "serve" -> serve(Config.from(rest, System.getenv()));
                 case "validate" -> System.exit(validate(Config.from(rest, System.getenv())));
+                case "load" -> System.exit(load(rest));
                 case "help", "-h", "--help" -> usage();
                 default -> {
                     System.err.println("Unknown command '" + command + "'.");
@@ -47,6 +48,25 @@ public final class Main {
     private static void serve(Config config) {
         Server server = Server.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tunelab-shutdown"));
+    }
+
+    /** {@code load --students N --seconds S}: see {@link Load}. */
+    private static int load(String[] args) {
+        java.util.Map<String, String> flags = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i++) {
+            flags.put(args[i], args[i + 1]);
+        }
+        try {
+            return new Load(Config.from(args, System.getenv()), Integer.parseInt(flags.getOrDefault("--students", "50")),
+                    java.time.Duration.ofSeconds(Integer.parseInt(flags.getOrDefault("--seconds", "300")))).run();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--students and --seconds take whole numbers: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            System.err.println("load: " + e);
+            return 1;
+        }
     }
 
     /** Validates the course; prints each problem as {@code file:line: reason}; 0 when sound. */
@@ -79,6 +99,10 @@ public final class Main {
                   validate   load every lesson and exercise, run every cell top to bottom,
                              check every reference solution and starter; exit 1 on any problem
                              --course DIR (.)
+                  load       start the server on loopback and simulate students opening the
+                             first lesson, running its cells, a warm 1 + 1 and an exercise
+                             check; prints throughput, p50/p95/p99, errors, peak memory
+                             --students N (50, at most 500)  --seconds S (300, at most 600)
                   help       this text
                 """);
     }

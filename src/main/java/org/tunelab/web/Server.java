@@ -97,6 +97,11 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    /** The kernels, for the load command's report. */
+    public Kernels kernels() {
+        return kernels;
+    }
+
     public int port() {
         return app.javalin().port();
     }
