@@ -10,6 +10,26 @@ window.TuneLab = (function () {
     return e;
   }
 
+  /** The page's CSRF token, from the cookie the server set (see web/Csrf.java); '' if none yet. */
+  function csrfToken() {
+    const m = document.cookie.match(/(?:^|;\s*)tunelab_csrf=([^;]+)/);
+    return m ? m[1] : '';
+  }
+
+  // Every state-changing request to our own server carries the token, including the page scripts' own
+  // fetch calls (notebook.js streams runs with fetch), so no caller can forget it.
+  const plainFetch = window.fetch.bind(window);
+  window.fetch = function (input, init) {
+    const options = Object.assign({}, init);
+    const method = (options.method || 'GET').toUpperCase();
+    const url = new URL(typeof input === 'string' ? input : input.url, location.href);
+    if (method !== 'GET' && method !== 'HEAD' && url.origin === location.origin) {
+      options.headers = new Headers(options.headers || {});
+      options.headers.set('X-TuneLab-CSRF', csrfToken());
+    }
+    return plainFetch(input, options);
+  };
+
   /** Calls the JSON API; rejects with the server's own error message when it answers an error. */
   async function call(method, url, body) {
     const res = await fetch(url, {
@@ -23,5 +43,5 @@ window.TuneLab = (function () {
     return data;
   }
 
-  return { el: el, call: call };
+  return { el: el, call: call, csrfToken: csrfToken };
 })();

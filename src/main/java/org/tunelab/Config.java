@@ -30,10 +30,12 @@ import org.tunelab.play.LlmSettings;
  * @param llmPerMinute {@code TUNELAB_LLM_RATE}: remote model requests one student may make per minute; 20
  * @param trainingSlots {@code TUNELAB_TRAINING_SLOTS}: fine-tuning jobs that train at once, server-wide; half the
  *                    cores, at least 1
+ * @param unsafeNoSandbox {@code --unsafe-no-sandbox}: serve addresses other than loopback even when student
+ *                    code cannot be sandboxed (see {@code Server})
  */
 public record Config(String host, int port, Path courseDir, Path dataDir, String dbUrl, String dbUser,
                      String dbPassword, Duration runTimeout, Duration checkTimeout, Duration idleTimeout, int poolSize,
-                     LlmSettings llm, int llmPerMinute, int trainingSlots) {
+                     LlmSettings llm, int llmPerMinute, int trainingSlots, boolean unsafeNoSandbox) {
 
     /** What every course kernel starts with: the JShell tool's imports and the play API. */
     public static final List<String> KERNEL_IMPORTS = Stream.concat(KernelConfig.DEFAULT_IMPORTS.stream(),
@@ -72,25 +74,39 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
                 LlmSettings.from(env).orElse(null),
                 parseInt("TUNELAB_LLM_RATE", env.getOrDefault("TUNELAB_LLM_RATE", "20")),
                 parseInt("TUNELAB_TRAINING_SLOTS", env.getOrDefault("TUNELAB_TRAINING_SLOTS",
-                        String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)))));
+                        String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)))),
+                flag(flags, "unsafe-no-sandbox"));
     }
 
     /** Defaults for tests: a given course and data directory, port 0 (any free port). */
     public static Config forTest(Path courseDir, Path dataDir) {
         return new Config("127.0.0.1", 0, courseDir, dataDir, "", "", "", Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Duration.ofMinutes(30), 1,
-                null, 20, 1);
+                null, 20, 1, false);
     }
 
     public Config withRunTimeout(Duration timeout) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, timeout, checkTimeout, idleTimeout,
-                poolSize, llm, llmPerMinute, trainingSlots);
+                poolSize, llm, llmPerMinute, trainingSlots, unsafeNoSandbox);
     }
 
     /** This config with a remote LLM (for tests against a loopback server). */
     public Config withLlm(LlmSettings settings, int perMinute) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, settings, perMinute, trainingSlots);
+                idleTimeout, poolSize, settings, perMinute, trainingSlots, unsafeNoSandbox);
+    }
+
+    public Config withHost(String value, boolean unsafe) {
+        return new Config(value, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout, idleTimeout,
+                poolSize, llm, llmPerMinute, trainingSlots, unsafe);
+    }
+
+    private static boolean flag(Map<String, String> flags, String name) {
+        String value = flags.getOrDefault(name, "false");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("--" + name + " takes no value (or =true/=false), not '" + value + "'");
+        }
+        return value.equals("true");
     }
 
     private static Map<String, String> flags(String[] args) {

@@ -31,6 +31,7 @@ public final class Main {
             switch (command) {
                 case "serve" -> serve(Config.from(rest, System.getenv()));
                 case "validate" -> System.exit(validate(Config.from(rest, System.getenv())));
+                case "load" -> System.exit(load(rest));
                 case "help", "-h", "--help" -> usage();
                 default -> {
                     System.err.println("Unknown command '" + command + "'.");
@@ -49,11 +50,31 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tunelab-shutdown"));
     }
 
+    /** {@code load --students N --seconds S}: see {@link Load}. */
+    private static int load(String[] args) {
+        java.util.Map<String, String> flags = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i++) {
+            flags.put(args[i], args[i + 1]);
+        }
+        try {
+            return new Load(Config.from(args, System.getenv()), Integer.parseInt(flags.getOrDefault("--students", "50")),
+                    java.time.Duration.ofSeconds(Integer.parseInt(flags.getOrDefault("--seconds", "300")))).run();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--students and --seconds take whole numbers: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            System.err.println("load: " + e);
+            return 1;
+        }
+    }
+
     /** Validates the course; prints each problem as {@code file:line: reason}; 0 when sound. */
     static int validate(Config config) {
         long started = System.nanoTime();
         Course course = new CourseLoader(config.courseDir()).load();
-        KernelConfig kernels = config.kernelConfig().withPoolSize(1);
+        KernelConfig kernels = config.kernelConfig().withPoolSize(1).withGateway(Server.gateway(config))
+                .withSandbox(org.tunelab.kernel.Sandbox.detect());
         List<Problem> problems;
         try (KernelPool pool = new KernelPool(kernels); Grader grader = new Grader(kernels, config.checkTimeout())) {
             problems = new Validator(pool, grader).validate(course, line -> System.out.println("checking " + line));
@@ -74,9 +95,15 @@ public final class Main {
                              --port N (or PORT; 7070)  --host ADDR (127.0.0.1)
                              --data DIR (or TUNELAB_DATA; ./data)  --course DIR (.)
                              --run-timeout SECONDS (or TUNELAB_RUN_TIMEOUT; 10)
+                             --unsafe-no-sandbox  serve a non-loopback --host even where
+                                                  student code cannot be sandboxed
                   validate   load every lesson and exercise, run every cell top to bottom,
                              check every reference solution and starter; exit 1 on any problem
                              --course DIR (.)
+                  load       start the server on loopback and simulate students opening the
+                             first lesson, running its cells, a warm 1 + 1 and an exercise
+                             check; prints throughput, p50/p95/p99, errors, peak memory
+                             --students N (50, at most 500)  --seconds S (300, at most 600)
                   help       this text
                 """);
     }

@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param extraJvmArgs    more child JVM options, e.g. {@code --add-modules jdk.incubator.vector}
  * @param startupSnippets evaluated in every new kernel before it is handed out (imports etc.)
  * @param gateway         answers what code in a kernel asks of the server (see {@link GatewayHandler}); null for none
+ * @param sandbox         whether and how child JVMs are sandboxed ({@link Sandbox#detect()} at start-up)
  */
 public record KernelConfig(Duration runTimeout, int outputCapBytes, Duration idleTimeout, int poolSize,
                            int maxHeapMb, String classPath, List<String> extraJvmArgs, List<String> startupSnippets,
-                           GatewayHandler gateway) {
+                           GatewayHandler gateway, Sandbox sandbox) {
 
     /** The imports of the {@code jshell} tool's DEFAULT start-up, less {@code java.util.prefs}. */
     public static final List<String> DEFAULT_IMPORTS = List.of(
@@ -37,6 +38,7 @@ public record KernelConfig(Duration runTimeout, int outputCapBytes, Duration idl
         Objects.requireNonNull(runTimeout, "runTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(classPath, "classPath");
+        Objects.requireNonNull(sandbox, "sandbox (Sandbox.none(reason) for none)");
         if (runTimeout.isNegative() || runTimeout.isZero()) {
             throw new IllegalArgumentException("KernelConfig: runTimeout must be positive, was " + runTimeout);
         }
@@ -53,45 +55,63 @@ public record KernelConfig(Duration runTimeout, int outputCapBytes, Duration idl
         startupSnippets = List.copyOf(startupSnippets);
     }
 
-    /** 10 s per run, 64 KiB of output, 30 min idle, 2 pooled kernels, 128 MB heap, the server's class path. */
+    /**
+     * 10 s per run, 64 KiB of output, 30 min idle, 2 pooled kernels, 128 MB heap, the server's class path, no
+     * sandbox (the server and the hostile-code tests add {@link Sandbox#detect()}).
+     */
     public static KernelConfig defaults() {
         return new KernelConfig(Duration.ofSeconds(10), 64 * 1024, Duration.ofMinutes(30), 2, 128,
-                System.getProperty("java.class.path"), List.of(), DEFAULT_IMPORTS, null);
+                System.getProperty("java.class.path"), List.of(), DEFAULT_IMPORTS, null,
+                Sandbox.none("kernels were configured without a sandbox"));
     }
 
     public KernelConfig withRunTimeout(Duration value) {
-        return new KernelConfig(value, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets, gateway);
+        return new KernelConfig(value, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
+                gateway, sandbox);
     }
 
     public KernelConfig withOutputCapBytes(int value) {
-        return new KernelConfig(runTimeout, value, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets, gateway);
+        return new KernelConfig(runTimeout, value, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
+                gateway, sandbox);
     }
 
     public KernelConfig withIdleTimeout(Duration value) {
-        return new KernelConfig(runTimeout, outputCapBytes, value, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets, gateway);
+        return new KernelConfig(runTimeout, outputCapBytes, value, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
+                gateway, sandbox);
     }
 
     public KernelConfig withPoolSize(int value) {
-        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, value, maxHeapMb, classPath, extraJvmArgs, startupSnippets, gateway);
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, value, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
+                gateway, sandbox);
     }
 
     public KernelConfig withMaxHeapMb(int value) {
-        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, value, classPath, extraJvmArgs, startupSnippets, gateway);
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, value, classPath, extraJvmArgs, startupSnippets,
+                gateway, sandbox);
     }
 
     public KernelConfig withClassPath(String value) {
-        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, value, extraJvmArgs, startupSnippets, gateway);
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, value, extraJvmArgs, startupSnippets,
+                gateway, sandbox);
     }
 
     public KernelConfig withExtraJvmArgs(List<String> value) {
-        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, value, startupSnippets, gateway);
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, value, startupSnippets,
+                gateway, sandbox);
     }
 
     public KernelConfig withGateway(GatewayHandler value) {
-        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets, value);
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
+                value, sandbox);
     }
 
     public KernelConfig withStartupSnippets(List<String> value) {
-        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, value, gateway);
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, value,
+                gateway, sandbox);
+    }
+
+    public KernelConfig withSandbox(Sandbox value) {
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
+                gateway, value);
     }
 }

@@ -2,6 +2,7 @@ package org.tunelab.kernel;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -16,32 +17,65 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Kernels implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Kernels.class.getName());
+    private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
 
     private final KernelConfig config;
+    private final Fairness fairness;
+    private final RunQueue queue;
+    /** Per student (the key up to its first '/'): when their recent runs started, for runs per minute. */
+    private final Map<String, java.util.ArrayDeque<Long>> recentRuns = new ConcurrentHashMap<>();
     private final KernelPool pool;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final ScheduledExecutorService evictor;
+
+    /** How often idle kernels are checked for threads left running by a cell. */
+    private static final Duration CPU_CHECK = Duration.ofSeconds(1);
+    /** Idle checks in a row using more than half a core after which the kernel is closed. */
+    private static final int HOT_CHECKS = 3;
 
     /** A key's place: its lock serialises the key's runs and keeps eviction away from a running kernel. */
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock();
         volatile Kernel kernel;
         volatile boolean removed;
+        /** Why the key's kernel was closed by this registry, told with the next run; guarded by lock. */
+        String replacedBecause;
+        // The idle CPU check's last sample; guarded by lock.
+        long sampledPid = -1;
+        long sampledCpuNanos;
+        int hotChecks;
     }
 
     public Kernels(KernelConfig config) {
-        this(config, true);
+        this(config, Fairness.defaults());
+    }
+
+    public Kernels(KernelConfig config, Fairness fairness) {
+        this(config, fairness, true);
     }
 
     /** With {@code evictOnSchedule} false only explicit {@link #evictIdle()} calls evict (for tests). */
     Kernels(KernelConfig config, boolean evictOnSchedule) {
+        this(config, Fairness.defaults(), evictOnSchedule);
+    }
+
+    private Kernels(KernelConfig config, Fairness fairness, boolean evictOnSchedule) {
         this.config = config;
+        this.fairness = fairness;
+        this.queue = new RunQueue(fairness.concurrentRuns());
         this.pool = new KernelPool(config);
         this.evictor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "kernel-evictor");
             thread.setDaemon(true);
             return thread;
         });
+        evictor.scheduleWithFixedDelay(() -> {
+            try {
+                stopIdleSpinners();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "kernels: idle CPU check failed", e);
+            }
+        }, CPU_CHECK.toMillis(), CPU_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         if (!evictOnSchedule) {
             return;
         }
@@ -64,7 +98,23 @@ public final class Kernels implements AutoCloseable {
      * for a kernel that cannot start: those are results with status ERROR and a message.
      */
     public RunResult run(String key, String code, OutputListener listener) {
+        return run(key, code, listener, null);
+    }
+
+    /**
+     * Runs a cell in the key's kernel, as {@link #run(String, String, OutputListener)}, within the limits of
+     * {@link Fairness}: a student's runs per minute, their kernels, and the server's runs at once.
+     *
+     * @param queued told the run's place in the server's queue (1 = next) while it waits; may be null
+     */
+    public RunResult run(String key, String code, OutputListener listener, java.util.function.IntConsumer queued) {
         long started = System.nanoTime();
+        String student = student(key);
+        long wait = waitBeforeNextRun(student);
+        if (wait > 0) {
+            return RunResult.failed("Too many runs: at most " + fairness.runsPerMinute() + " a minute per student."
+                    + " Try again in " + Math.max(1, (wait + 999) / 1000) + " s.", 0);
+        }
         while (true) {
             Slot slot = slots.computeIfAbsent(key, k -> new Slot());
             slot.lock.lock();
@@ -72,7 +122,10 @@ public final class Kernels implements AutoCloseable {
                 if (slot.removed) {
                     continue; // evicted or restarted while we waited: use the key's new slot
                 }
+                String lost = null;
+                String note = null;
                 if (slot.kernel == null) {
+                    String closed = makeRoomFor(student, key);
                     try {
                         slot.kernel = pool.take();
                         slot.kernel.owner(key);
@@ -80,8 +133,48 @@ public final class Kernels implements AutoCloseable {
                         return RunResult.failed("Could not start a Java kernel: " + e.getMessage(),
                                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                     }
+                    if (slot.replacedBecause != null) {
+                        lost = "A fresh kernel was started because " + slot.replacedBecause
+                                + "; earlier definitions are gone.";
+                        slot.replacedBecause = null;
+                    }
+                    note = closed;
                 }
-                return slot.kernel.run(code, listener);
+                long queuedAt = System.nanoTime();
+                try {
+                    if (!queue.enter(fairness.maxQueueWait(), queued)) {
+                        return RunResult.failed("The server is busy: this run waited " + format(fairness.maxQueueWait())
+                                + " in the queue for one of its " + fairness.concurrentRuns() + " run slots without"
+                                + " getting one. Try again in a minute.", millisSince(started));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return RunResult.failed("The run was cancelled while it waited in the queue.", millisSince(started));
+                }
+                long waited = millisSince(queuedAt);
+                if (waited >= 1000) {
+                    note = (note == null ? "" : note + " ") + "Waited " + waited / 1000 + " s for a free run slot (the"
+                            + " server runs " + fairness.concurrentRuns() + " cells at once).";
+                }
+                RunResult result;
+                try {
+                    result = slot.kernel.run(code, listener);
+                } finally {
+                    queue.leave();
+                }
+                if (result.exception() != null && OUT_OF_MEMORY.equals(result.exception().type())) {
+                    // Whatever filled the heap, the threads or the address space is likely still held (a variable,
+                    // sleeping threads); a fresh kernel is the only sure way to make the next run work.
+                    slot.kernel.close();
+                    slot.kernel = null;
+                    slot.replacedBecause = "the previous one ran out of memory or threads";
+                    result = withMessage(result, "The kernel ran out of memory or threads (" + result.exception().message()
+                            + "), so it was closed; the next run starts a fresh one without earlier definitions.", false);
+                }
+                if (note != null) {
+                    result = withMessage(result, note, false);
+                }
+                return lost == null ? result : withMessage(result, lost, true);
             } catch (IllegalStateException closedUnderUs) {
                 if (!slot.removed) {
                     throw closedUnderUs;
@@ -135,6 +228,150 @@ public final class Kernels implements AutoCloseable {
             }
         }
         return evicted;
+    }
+
+    /**
+     * Closes idle kernels whose child keeps using CPU after its cell ended (a thread the cell started, spinning):
+     * left alone it would take a core from everyone until the kernel's CPU limit. Runs every second.
+     */
+    void stopIdleSpinners() {
+        for (Map.Entry<String, Slot> entry : slots.entrySet()) {
+            Slot slot = entry.getValue();
+            if (!slot.lock.tryLock()) {
+                continue; // running: the run's time limit applies
+            }
+            try {
+                Kernel kernel = slot.kernel;
+                if (kernel == null || !kernel.isAlive()) {
+                    continue;
+                }
+                long pid = kernel.pid();
+                long cpu = cpuNanos(pid);
+                boolean hot = slot.sampledPid == pid && cpu - slot.sampledCpuNanos > CPU_CHECK.toNanos() / 2;
+                slot.hotChecks = hot ? slot.hotChecks + 1 : 0;
+                slot.sampledPid = pid;
+                slot.sampledCpuNanos = cpu;
+                if (slot.hotChecks >= HOT_CHECKS) {
+                    LOG.log(System.Logger.Level.INFO, "kernels: closing " + entry.getKey() + ": busy while idle");
+                    kernel.close();
+                    slot.kernel = null;
+                    slot.hotChecks = 0;
+                    slot.replacedBecause = "a thread your code started kept using the CPU after its cell ended";
+                }
+            } catch (RuntimeException e) {
+                // the child ended between the checks: nothing to stop
+            } finally {
+                slot.lock.unlock();
+            }
+        }
+    }
+
+    /** CPU time of a process and all its descendants (the sandbox's wrappers and the JVM). */
+    private static long cpuNanos(long pid) {
+        return ProcessHandle.of(pid)
+                .map(process -> java.util.stream.Stream.concat(java.util.stream.Stream.of(process), process.descendants())
+                        .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                        .sum())
+                .orElse(0L);
+    }
+
+    private static RunResult withMessage(RunResult r, String sentence, boolean lost) {
+        String message = r.message() == null ? sentence : lost ? sentence + " " + r.message() : r.message() + " " + sentence;
+        return r.withMessage(r.stateLost() || lost, message);
+    }
+
+    /** Milliseconds until the student may start another run (0: now), counting this one if allowed. */
+    private long waitBeforeNextRun(String student) {
+        java.util.ArrayDeque<Long> runs = recentRuns.computeIfAbsent(student, s -> new java.util.ArrayDeque<>());
+        synchronized (runs) {
+            long now = System.nanoTime();
+            long minute = TimeUnit.MINUTES.toNanos(1);
+            while (!runs.isEmpty() && now - runs.peekFirst() >= minute) {
+                runs.pollFirst();
+            }
+            if (runs.size() >= fairness.runsPerMinute()) {
+                return TimeUnit.NANOSECONDS.toMillis(minute - (now - runs.peekFirst()));
+            }
+            runs.addLast(now);
+            return 0;
+        }
+    }
+
+    /**
+     * Keeps the student within {@link Fairness#kernelsPerStudent()} before {@code key} gets a kernel: closes their
+     * least recently used idle kernel if need be. Returns a sentence saying which, or null.
+     */
+    private String makeRoomFor(String student, String key) {
+        while (true) {
+            List<Map.Entry<String, Slot>> theirs = slots.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(key) && student(e.getKey()).equals(student) && e.getValue().kernel != null)
+                    .sorted(java.util.Comparator.comparing(e -> lastUsed(e.getValue())))
+                    .toList();
+            if (theirs.size() < fairness.kernelsPerStudent()) {
+                return null;
+            }
+            for (Map.Entry<String, Slot> oldest : theirs) {
+                Slot slot = oldest.getValue();
+                if (!slot.lock.tryLock()) {
+                    continue; // running now
+                }
+                try {
+                    Kernel kernel = slot.kernel;
+                    if (kernel == null) {
+                        continue;
+                    }
+                    kernel.close();
+                    slot.kernel = null;
+                    slot.replacedBecause = "it was closed to make room for another (at most "
+                            + fairness.kernelsPerStudent() + " kernels per student)";
+                    if (theirs.size() - 1 < fairness.kernelsPerStudent()) {
+                        return "Your kernel for " + where(oldest.getKey()) + " was closed to make room (at most "
+                                + fairness.kernelsPerStudent() + " kernels per student).";
+                    }
+                    break;
+                } finally {
+                    slot.lock.unlock();
+                }
+            }
+            if (theirs.stream().allMatch(e -> e.getValue().lock.isLocked())) {
+                return null; // all busy running: let this one through rather than wait on them
+            }
+        }
+    }
+
+    private static java.time.Instant lastUsed(Slot slot) {
+        Kernel kernel = slot.kernel;
+        return kernel == null ? Instant.MIN : kernel.lastUsed();
+    }
+
+    /** The student part of a key ("ada/lesson/01-prompts" is "ada"). */
+    private static String student(String key) {
+        int slash = key.indexOf('/');
+        return slash < 0 ? key : key.substring(0, slash);
+    }
+
+    /** The rest of a key, for messages ("ada/lesson/01-prompts" is "lesson 01-prompts"). */
+    private static String where(String key) {
+        int slash = key.indexOf('/');
+        return slash < 0 ? key : key.substring(slash + 1).replace('/', ' ');
+    }
+
+    private static String format(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds % 60 == 0 && seconds > 0 ? seconds / 60 + " min" : seconds + " s";
+    }
+
+    private static long millisSince(long nanoTime) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
+    }
+
+    /** Runs executing now, and runs waiting for a slot. */
+    public int running() {
+        return queue.running();
+    }
+
+    public int queued() {
+        return queue.waiting();
     }
 
     /** How many keys have a kernel. */

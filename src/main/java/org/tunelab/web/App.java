@@ -52,6 +52,7 @@ public final class App {
                 ctx.header("Content-Security-Policy", CSP);
             });
             cfg.routes.before(students::identify);
+            cfg.routes.before(new Csrf()::check);
 
             cfg.routes.get("/", pages::index);
             cfg.routes.get("/lessons/{slug}", pages::lesson);

@@ -35,7 +35,7 @@ final class CellGateway implements GatewayHandler {
             if (op.startsWith("models.")) {
                 String student = student(owner);
                 if (student == null) {
-                    return error("Fine-tuned models belong to a student; this kernel belongs to no one.");
+                    return unowned(op);
                 }
                 return switch (op) {
                     case "models.save" -> models.save(student, req);
@@ -62,6 +62,15 @@ final class CellGateway implements GatewayHandler {
         JobSlots.Turn turn = slots.take(ticket);
         return JSON.createObjectNode().put("ok", true).put("ticket", turn.ticket()).put("granted", turn.granted())
                 .put("ahead", turn.ahead()).toString();
+    }
+
+    /** A kernel of nobody's (an exercise check, {@code validate}) may fine-tune, but keeps no models. */
+    private static String unowned(String op) {
+        return switch (op) {
+            case "models.save" -> JSON.createObjectNode().put("ok", true).put("kept", false).toString();
+            case "models.list" -> JSON.createObjectNode().put("ok", true).set("models", JSON.createArrayNode()).toString();
+            default -> error("This kernel (an exercise check) keeps no fine-tuned models; load yours in a lesson cell.");
+        };
     }
 
     /** The student of a kernel key ("student/lesson/slug"), or null. */

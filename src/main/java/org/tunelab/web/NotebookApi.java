@@ -41,7 +41,8 @@ final class NotebookApi {
      * Runs a cell. With {@code ?stream=true} the answer is NDJSON: one {@code {"event": "output",
      * "stream": "stdout", "text": "..."}} line per piece of output as the cell prints it, a {@code {"event":
      * "display", "spec": {...}}} line per display it shows (a spec whose id was shown replaces it), then one
-     * {@code {"event": "result", ...}} line with the usual result fields.
+     * {@code {"event": "result", ...}} line with the usual result fields. While the run waits for one of the
+     * server's run slots, {@code {"event": "queued", "position": 2}} lines tell its place (1 = next).
      */
     void run(Context ctx) throws java.io.IOException {
         Lesson lesson = lesson(ctx);
@@ -57,7 +58,8 @@ final class NotebookApi {
         RunResult result = kernels.run(key, code,
                 (stream, text) -> out.send("display".equals(stream)
                         ? Map.of("event", "display", "spec", DisplaySpecs.check(text))
-                        : Map.of("event", "output", "stream", stream, "text", text)));
+                        : Map.of("event", "output", "stream", stream, "text", text)),
+                place -> out.send(Map.of("event", "queued", "position", place)));
         RunResponse r = RunResponse.of(result);
         Map<String, Object> last = new java.util.LinkedHashMap<>();
         last.put("event", "result");

@@ -1,5 +1,7 @@
 package org.tunelab.web;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,8 +9,10 @@ import org.tunelab.Config;
 import org.tunelab.course.CourseLoader;
 import org.tunelab.course.LiveCourse;
 import org.tunelab.grading.Grader;
+import org.tunelab.kernel.GatewayHandler;
 import org.tunelab.kernel.KernelConfig;
 import org.tunelab.kernel.Kernels;
+import org.tunelab.kernel.Sandbox;
 import org.tunelab.store.Store;
 
 /** A running TuneLab: the app wired to its course, kernels and store. Closing it stops all three. */
@@ -27,18 +31,24 @@ public final class Server implements AutoCloseable {
         this.app = app;
     }
 
-    /** Opens the store, starts the kernel pool and listens on the configured host and port. */
+    /**
+     * Decides whether kernels are sandboxed ({@link Sandbox#detect()}), opens the store, starts the kernel pool
+     * and listens on the configured host and port.
+     *
+     * @throws IllegalArgumentException if the host is not loopback and student code cannot be sandboxed
+     */
     public static Server start(Config config) {
+        Sandbox sandbox = Sandbox.detect();
+        String mode = mode(config, sandbox);
+        LOG.info("Kernels: {} ({})", sandbox.available() ? "sandboxed" : "NOT sandboxed", sandbox.reason());
+        LOG.info("{}", mode);
         Store store = config.dbUrl().isBlank()
                 ? Store.sqlite(config.dataDir().resolve("tunelab.db"))
                 : Store.open(config.dbUrl(), config.dbUser(), config.dbPassword());
-        CellGateway gateway = new CellGateway(new LlmGateway(config.llm(), config.llmPerMinute()),
-                new JobSlots(config.trainingSlots(), 5000), new ModelFiles(config.dataDir().resolve("models")));
-        KernelConfig kernelConfig = config.kernelConfig().withGateway(gateway);
+        GatewayHandler gateway = gateway(config);
+        KernelConfig kernelConfig = config.kernelConfig().withGateway(gateway).withSandbox(sandbox);
         Kernels kernels = new Kernels(kernelConfig);
         Grader grader = new Grader(kernelConfig, config.checkTimeout());
-        String mode = "Student code runs in separate JVMs on this machine, without a sandbox: serving "
-                + config.host() + " only.";
         App app = new App(new LiveCourse(new CourseLoader(config.courseDir())), kernels, grader, store, mode);
         Server server = new Server(store, kernels, grader, app);
         try {
@@ -51,6 +61,52 @@ public final class Server implements AutoCloseable {
                 Path.of("").toAbsolutePath().resolve(config.courseDir()).normalize(), config.host(), server.port(),
                 config.dataDir().toAbsolutePath());
         return server;
+    }
+
+    /**
+     * One line for the page footer on how student code runs. Secure by default: without the sandbox only
+     * loopback is served, unless {@code --unsafe-no-sandbox} says every user may run anything as this server.
+     *
+     * @throws IllegalArgumentException when asked to serve other addresses without a sandbox or that flag
+     */
+    static String mode(Config config, Sandbox sandbox) {
+        if (sandbox.available()) {
+            return "Student code runs in sandboxed kernels.";
+        }
+        if (isLoopback(config.host())) {
+            return "Not sandboxed (" + sandbox.reason() + "): student code runs as this server's user, so only this"
+                    + " machine is served (" + config.host() + ").";
+        }
+        if (!config.unsafeNoSandbox()) {
+            throw new IllegalArgumentException("refusing to serve " + config.host() + ": student code cannot be"
+                    + " sandboxed here (" + sandbox.reason() + "), so anyone who can reach the server could run"
+                    + " anything as its user. Install bubblewrap and run as root (see README, Deploying for a class),"
+                    + " serve 127.0.0.1 only, or pass --unsafe-no-sandbox if you trust every user.");
+        }
+        return "Not sandboxed (" + sandbox.reason() + "): student code runs as this server's user, and "
+                + config.host() + " is served anyway (--unsafe-no-sandbox).";
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--host " + host + ": unknown address");
+        }
+    }
+
+    /** The kernels, for the load command's report. */
+    public Kernels kernels() {
+        return kernels;
+    }
+
+    /**
+     * What cells may ask of the server (remote LLM, training slots, saved models), for kernels this config starts;
+     * {@code validate} uses it too, so that lessons that fine-tune can be checked.
+     */
+    public static GatewayHandler gateway(Config config) {
+        return new CellGateway(new LlmGateway(config.llm(), config.llmPerMinute()),
+                new JobSlots(config.trainingSlots(), 5000), new ModelFiles(config.dataDir().resolve("models")));
     }
 
     public int port() {

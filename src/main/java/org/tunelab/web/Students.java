@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * Anonymous students: an id in an HttpOnly, SameSite=Lax cookie, issued on the first visit. No
+ * Anonymous students: an id in an HttpOnly, SameSite=Lax cookie (Secure over HTTPS), issued on the first visit. No
  * login; the id is the key to a student's kernels, edits and progress.
  */
 final class Students {
@@ -24,9 +24,17 @@ final class Students {
             byte[] bytes = new byte[16];
             random.nextBytes(bytes);
             id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            ctx.header("Set-Cookie", COOKIE + "=" + id + "; Path=/; Max-Age=" + TEN_YEARS + "; HttpOnly; SameSite=Lax");
+            ctx.res().addHeader("Set-Cookie", COOKIE + "=" + id + "; Path=/; Max-Age=" + TEN_YEARS + "; HttpOnly; SameSite=Lax"
+                    + secure(ctx));
         }
         ctx.attribute(ATTRIBUTE, id);
+    }
+
+    /** "; Secure" when the page was fetched over HTTPS (directly or through a proxy that says so), else "". */
+    static String secure(Context ctx) {
+        boolean https = "https".equalsIgnoreCase(ctx.scheme())
+                || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        return https ? "; Secure" : "";
     }
 
     /** The current request's student id (set by {@link #identify}). */

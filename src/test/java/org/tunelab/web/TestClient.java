@@ -45,8 +45,16 @@ final class TestClient {
     HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).method(method, publisher)
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, publisher)
+                .header("Content-Type", "application/json");
+        csrfToken().ifPresent(token -> request.header(Csrf.HEADER, token)); // as static/tunelab.js does
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The CSRF token cookie the server set, if it has set one. */
+    java.util.Optional<String> csrfToken() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(Csrf.COOKIE))
+                .map(java.net.HttpCookie::getValue).findFirst();
     }
 
     /** Sends {@code {"code": code}} and returns the parsed JSON of a 200 answer. */

@@ -1,0 +1,186 @@
+package org.tunelab;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.tunelab.course.Cell;
+import org.tunelab.course.Course;
+import org.tunelab.course.CourseLoader;
+import org.tunelab.course.Exercise;
+import org.tunelab.course.Lesson;
+import org.tunelab.web.Server;
+
+/**
+ * {@code load}: starts the server on loopback and simulates N students, each opening the first lesson, running
+ * its cells in order, then {@code 1 + 1} (a warm run) a few times, and checking the first exercise with its
+ * starter. Reports throughput, latency percentiles, errors and the peak memory of the server and its kernels.
+ * Bounded: at most 500 students and 10 minutes.
+ */
+final class Load {
+    private final Config config;
+    private final int students;
+    private final Duration limit;
+    private final List<Long> warm = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> all = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicLong peakRssKb = new AtomicLong();
+
+    Load(Config config, int students, Duration limit) {
+        if (students < 1 || students > 500) {
+            throw new IllegalArgumentException("--students must be 1 to 500, not " + students);
+        }
+        if (limit.isNegative() || limit.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("--seconds must be at most 600");
+        }
+        this.config = config.withHost("127.0.0.1", false);
+        this.students = students;
+        this.limit = limit;
+    }
+
+    int run() throws Exception {
+        Course course = new CourseLoader(config.courseDir()).load();
+        Lesson lesson = course.lessons().get(0);
+        Exercise exercise = course.exercises().isEmpty() ? null : course.exercises().get(0);
+        try (Server server = Server.start(config)) {
+            String base = "http://127.0.0.1:" + server.port();
+            Thread sampler = new Thread(this::sampleMemory, "load-memory");
+            sampler.setDaemon(true);
+            sampler.start();
+            long started = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(students);
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < students; i++) {
+                done.add(pool.submit(() -> student(base, lesson, exercise)));
+            }
+            long deadline = started + limit.toNanos();
+            for (Future<?> f : done) {
+                try {
+                    f.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    errors.add("time limit reached");
+                    break;
+                }
+            }
+            pool.shutdownNow();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            sampler.interrupt();
+            System.out.printf("%d students, %d requests in %.1f s: %.1f requests/s; %d errors%n", students,
+                    requests.get(), seconds, requests.get() / seconds, errors.size());
+            System.out.println("all requests:   " + percentiles(all));
+            System.out.println("warm 1 + 1 run: " + percentiles(warm));
+            System.out.printf("peak memory: %.0f MB resident (server and %d kernels)%n", peakRssKb.get() / 1024.0,
+                    server.kernels().size());
+            errors.stream().distinct().limit(10).forEach(e -> System.out.println("error: " + e));
+            return errors.isEmpty() ? 0 : 1;
+        }
+    }
+
+    private void student(String base, Lesson lesson, Exercise exercise) {
+        CookieManager cookies = new CookieManager();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+        try {
+            send(http, cookies, "GET", base + "/lessons/" + lesson.slug(), null, null);
+            for (Cell cell : lesson.cells()) {
+                if (cell.mode().runnable()) {
+                    send(http, cookies, "POST", base + "/api/lessons/" + lesson.slug() + "/run", cell.code(), null);
+                }
+            }
+            for (int i = 0; i < 5; i++) {
+                send(http, cookies, "POST", base + "/api/lessons/" + lesson.slug() + "/run", "1 + 1", warm);
+            }
+            if (exercise != null) {
+                send(http, cookies, "POST", base + "/api/exercises/" + exercise.slug() + "/check", exercise.starter(), null);
+            }
+        } catch (IOException e) {
+            errors.add(e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void send(HttpClient http, CookieManager cookies, String method, String url, String code, List<Long> also)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2));
+        if (code == null) {
+            request.GET();
+        } else {
+            String body = "{\"code\": " + com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                    .writeValueAsString(code) + "}";
+            request.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+            cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("tunelab_csrf"))
+                    .map(HttpCookie::getValue).findFirst().ifPresent(t -> request.header("X-TuneLab-CSRF", t));
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        requests.incrementAndGet();
+        all.add(millis);
+        if (also != null) {
+            also.add(millis);
+        }
+        boolean failed = response.statusCode() != 200
+                || (code != null && url.endsWith("/run") && response.body().contains("\"status\":\"error\"")
+                && response.body().contains("Could not start"));
+        boolean refused = response.body().contains("The server is busy") || response.body().contains("Too many runs");
+        if (failed || refused) {
+            errors.add(method + " " + url.replaceFirst("^http://[^/]+", "") + ": " + response.statusCode() + " "
+                    + response.body().substring(0, Math.min(200, response.body().length())));
+        }
+    }
+
+    private void sampleMemory() {
+        while (!Thread.currentThread().isInterrupted()) {
+            ProcessHandle self = ProcessHandle.current();
+            long kb = rssKb(self.pid()) + self.descendants().mapToLong(p -> rssKb(p.pid())).sum();
+            peakRssKb.accumulateAndGet(kb, Math::max);
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static long rssKb(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                    .sum();
+        } catch (IOException | RuntimeException e) {
+            return 0; // ended, or not Linux
+        }
+    }
+
+    private static String percentiles(List<Long> millis) {
+        List<Long> sorted;
+        synchronized (millis) {
+            sorted = new ArrayList<>(millis);
+        }
+        if (sorted.isEmpty()) {
+            return "none";
+        }
+        Collections.sort(sorted);
+        return String.format("n=%d p50=%d ms p95=%d ms p99=%d ms max=%d ms", sorted.size(), at(sorted, 0.50),
+                at(sorted, 0.95), at(sorted, 0.99), sorted.get(sorted.size() - 1));
+    }
+
+    private static long at(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+}

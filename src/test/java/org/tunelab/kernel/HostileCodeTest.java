@@ -1,0 +1,306 @@
+package org.tunelab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * Issue 7: student code cannot hurt the server or other students. Each test is one attack by "mallory", run in
+ * a sandboxed kernel the way the web app runs it ({@link Kernels}); it asserts that the attack is stopped or
+ * refused with a clear message, and afterwards that mallory's next run works and that "bob", another student,
+ * still has his kernel and its state.
+ *
+ * <p>Needs the sandbox (Linux, root, bubblewrap): without it these tests are skipped with a message, except under
+ * CI, where {@code .ci/run} installs bubblewrap and its absence is a failure.
+ */
+class HostileCodeTest {
+    private static final String BOB = "bob/lesson/01-prompts";
+    private static Kernels kernels;
+    private String mallory;
+
+    @BeforeAll
+    static void startSandboxedKernels() {
+        Sandbox sandbox = Sandbox.detect();
+        if (!sandbox.available()) {
+            String message = "Hostile-code tests need the kernel sandbox (Linux, root, apt-get install bubblewrap): "
+                    + sandbox.reason();
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(message + " (CI must install it: see .ci/run)");
+            }
+            System.err.println("SKIPPED: " + message);
+            Assumptions.abort(message);
+        }
+        kernels = new Kernels(KernelConfig.defaults()
+                .withSandbox(sandbox)
+                .withRunTimeout(Duration.ofSeconds(3))
+                .withOutputCapBytes(16 * 1024)
+                .withPoolSize(2));
+        RunResult setup = kernels.run(BOB, "int saved = 42;");
+        assertEquals(RunStatus.OK, setup.status(), setup.toString());
+    }
+
+    @AfterAll
+    static void closeKernels() {
+        if (kernels != null) {
+            kernels.close();
+        }
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void name(TestInfo test) {
+        mallory = "mallory-" + test.getTestMethod().orElseThrow().getName() + "/lesson/01-prompts";
+    }
+
+    /** After every attack: mallory's kernel answers again, and bob's kernel kept its state. */
+    @AfterEach
+    void everyoneCanStillRun() {
+        RunResult next = kernels.run(mallory, "1 + 1");
+        assertEquals(RunStatus.OK, next.status(), "the attacker's next run works: " + next);
+        assertEquals("2", next.value());
+        RunResult other = kernels.run(BOB, "saved + 1");
+        assertEquals(RunStatus.OK, other.status(), "another student's run works: " + other);
+        assertEquals("43", other.value(), "another student's kernel kept its state");
+        kernels.restart(mallory);
+    }
+
+    private RunResult attack(String code) {
+        return kernels.run(mallory, code);
+    }
+
+    private static void assertThrew(RunResult result, String type, String messagePart) {
+        assertEquals(RunStatus.ERROR, result.status(), result.toString());
+        assertNotNull(result.exception(), result.toString());
+        assertEquals(type, result.exception().type(), result.toString());
+        String message = String.valueOf(result.exception().message());
+        assertTrue(message.contains(messagePart), "'" + messagePart + "' in " + result);
+    }
+
+    // ---- time and CPU
+
+    @Test
+    void infiniteLoop() {
+        RunResult result = attack("while (true) { }");
+        assertEquals(RunStatus.TIMEOUT, result.status(), result.toString());
+        assertTrue(result.message().contains("ran longer than the time limit"), result.message());
+    }
+
+    @Test
+    void loopCatchingThrowable() {
+        RunResult result = attack("while (true) { try { while (true) { } } catch (Throwable t) { } }");
+        assertEquals(RunStatus.TIMEOUT, result.status(), result.toString());
+        assertTrue(result.message().contains("did not stop when asked, so its kernel was restarted"), result.message());
+    }
+
+    @Test
+    void backgroundThreadSpinningAfterTheCellEnds() throws InterruptedException {
+        RunResult started = attack("""
+                Thread t = new Thread(() -> { while (true) { try { } catch (Throwable e) { } } });
+                t.setDaemon(true);
+                t.start();
+                "spinning"
+                """);
+        assertEquals(RunStatus.OK, started.status(), started.toString());
+        // The idle CPU check closes the kernel after 3 busy seconds in a row.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (kernels.size() > 1 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(1, kernels.size(), "only bob's kernel is left: mallory's spinning kernel was closed");
+        RunResult next = attack("t");
+        assertTrue(next.stateLost(), next.toString());
+        assertTrue(next.message().contains("a thread your code started kept using the CPU after its cell ended"),
+                next.message());
+    }
+
+    // ---- the kernel's own life
+
+    @Test
+    void systemExit() {
+        RunResult result = attack("System.exit(0);");
+        assertEquals(RunStatus.DIED, result.status(), result.toString());
+        assertTrue(result.message().contains("ended with exit code 0 during this run"), result.message());
+    }
+
+    @Test
+    void runtimeHalt() {
+        RunResult result = attack("Runtime.getRuntime().halt(7);");
+        assertEquals(RunStatus.DIED, result.status(), result.toString());
+        assertTrue(result.message().contains("exit code 7"), result.message());
+    }
+
+    @Test
+    void reflectionIntoTheAgentAndItsPipe() {
+        // java.base is not opened to snippets: no reaching into the JVM's internals.
+        assertThrew(attack("""
+                var field = FileDescriptor.class.getDeclaredField("fd");
+                field.setAccessible(true);
+                """), "java.lang.reflect.InaccessibleObjectException", "does not \"opens java.io\"");
+        // The agent's pipe to the server is reachable; writing to it only breaks this student's own kernel.
+        RunResult result = attack("""
+                var pipe = new FileOutputStream(FileDescriptor.out);
+                pipe.write(new byte[] {0x13, 0x37, 'o', 'w', 'n', 'e', 'd'});
+                pipe.flush();
+                while (true) { try { Thread.sleep(100); } catch (Throwable t) { } }
+                """);
+        assertTrue(result.status() == RunStatus.TIMEOUT || result.status() == RunStatus.DIED, result.toString());
+        assertNotNull(result.message(), result.toString());
+    }
+
+    // ---- threads, memory, output, stack
+
+    @Test
+    void threadBomb() {
+        RunResult result = attack("""
+                for (int i = 0; i < 100_000; i++) {
+                    new Thread(() -> { try { Thread.sleep(Long.MAX_VALUE); } catch (Throwable t) { } }).start();
+                }
+                """);
+        assertThrew(result, "java.lang.OutOfMemoryError", "unable to create native thread");
+        assertTrue(result.message().contains("ran out of memory or threads"), result.message());
+    }
+
+    @Test
+    void heapBomb() {
+        RunResult result = attack("List<long[]> hoard = new ArrayList<>(); while (true) hoard.add(new long[1 << 20]);");
+        assertThrew(result, "java.lang.OutOfMemoryError", "Java heap space");
+        assertTrue(result.message().contains("the next run starts a fresh one"), result.message());
+    }
+
+    @Test
+    void nativeMemoryBomb() {
+        RunResult result = attack("""
+                var field = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
+                field.setAccessible(true);
+                var unsafe = (sun.misc.Unsafe) field.get(null);
+                while (true) unsafe.allocateMemory(64 << 20);
+                """);
+        assertThrew(result, "java.lang.OutOfMemoryError", "Unable to allocate");
+    }
+
+    @Test
+    void hugeOutput() {
+        RunResult result = attack("while (true) System.out.print(\"x\".repeat(1000));");
+        assertEquals(RunStatus.ERROR, result.status(), result.toString());
+        assertTrue(result.message().contains("the cell printed more than"), result.message());
+        assertTrue(result.truncated());
+        assertEquals(16 * 1024, result.stdout().length(), "only the cap is kept");
+    }
+
+    @Test
+    void deepRecursion() {
+        assertThrew(attack("int down(int n) { return down(n + 1) + 1; }\ndown(0)"), "java.lang.StackOverflowError", "");
+    }
+
+    // ---- files
+
+    @Test
+    void readingSystemFiles() {
+        assertThrew(attack("Files.readString(Path.of(\"/etc/passwd\"))"), "java.nio.file.NoSuchFileException", "/etc/passwd");
+        assertThrew(attack("Files.readString(Path.of(\"/etc/shadow\"))"), "java.nio.file.NoSuchFileException", "/etc/shadow");
+        assertThrew(attack("Files.list(Path.of(\"/home\")).toList()"), "java.nio.file.NoSuchFileException", "/home");
+    }
+
+    @Test
+    void readingTheServersFilesAndOtherStudentsData() throws IOException {
+        Path pom = Path.of("pom.xml").toAbsolutePath();
+        assertTrue(Files.exists(pom));
+        assertThrew(attack("Files.readString(Path.of(\"" + pom + "\"))"), "java.nio.file.NoSuchFileException", "pom.xml");
+        Path database = Path.of("target", "hostile-data", "tunelab.db").toAbsolutePath();
+        Files.createDirectories(database.getParent());
+        Files.writeString(database, "bob's progress");
+        assertThrew(attack("Files.readString(Path.of(\"" + database + "\"))"), "java.nio.file.NoSuchFileException",
+                "tunelab.db");
+        // Other kernels' private /tmp is not this kernel's /tmp.
+        assertEquals(RunStatus.OK, kernels.run(BOB, "Files.writeString(Path.of(\"/tmp/bob.txt\"), \"secret\");").status());
+        assertThrew(attack("Files.readString(Path.of(\"/tmp/bob.txt\"))"), "java.nio.file.NoSuchFileException", "bob.txt");
+        // Other processes, the server's included, are out of sight: a kernel sees only its own.
+        RunResult processes = attack("ProcessHandle.allProcesses().count()");
+        assertEquals(RunStatus.OK, processes.status(), processes.toString());
+        assertTrue(Long.parseLong(processes.value()) <= 3, "bwrap, its init and the JVM: " + processes.value());
+    }
+
+    @Test
+    void writingOutsideTmp() {
+        Path classes = Path.of("target", "classes").toAbsolutePath();
+        assertThrew(attack("Files.writeString(Path.of(\"" + classes + "/Evil.class\"), \"x\")"),
+                "java.nio.file.FileSystemException", "Read-only file system");
+        assertThrew(attack("Files.writeString(Path.of(\"/usr/lib/evil.so\"), \"x\")"),
+                "java.nio.file.FileSystemException", "Read-only file system");
+        assertThrew(attack("Files.writeString(Path.of(\"/dev/shm/evil\"), \"x\")"),
+                "java.nio.file.FileSystemException", "Read-only file system");
+        assertThrew(attack("Files.writeString(Path.of(\"/evil\"), \"x\")"),
+                "java.nio.file.AccessDeniedException", "/evil");
+        assertTrue(Files.notExists(classes.resolve("Evil.class")));
+        // /tmp is writable, but small and private.
+        assertEquals(RunStatus.OK, attack("Files.writeString(Path.of(\"/tmp/notes.txt\"), \"fine\");").status());
+        assertThrew(attack("Files.write(Path.of(\"/tmp/fill\"), new byte[32 << 20]);"),
+                "java.io.IOException", "No space left on device");
+    }
+
+    // ---- network, processes, environment
+
+    @Test
+    void socketsToTheServersLoopback() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            RunResult result = attack("new java.net.Socket(\"127.0.0.1\", " + server.getLocalPort() + ")");
+            assertThrew(result, "java.net.ConnectException", "Connection refused");
+            server.setSoTimeout(300);
+            assertThrows(SocketTimeoutException.class, server::accept, "nothing reached the server's port");
+        }
+    }
+
+    @Test
+    void socketsToOtherAddresses() {
+        assertThrew(attack("new java.net.Socket(\"1.1.1.1\", 80)"), "java.net.SocketException", "Network is unreachable");
+        assertThrew(attack("java.net.InetAddress.getByName(\"example.com\")"), "java.net.UnknownHostException",
+                "example.com");
+    }
+
+    @Test
+    void startingAProcess() {
+        RunResult shell = attack("new ProcessBuilder(\"/bin/sh\", \"-c\", \"id\").start()");
+        assertThrew(shell, "java.io.IOException", "Cannot run program \"/bin/sh\"");
+        assertTrue(shell.exception().trace().toString().contains("No such file or directory"), shell.toString());
+        assertThrew(attack("new ProcessBuilder(\"/usr/bin/curl\", \"http://example.com\").start()"),
+                "java.io.IOException", "Cannot run program");
+    }
+
+    @Test
+    void readingEnvironmentVariables() {
+        RunResult result = attack("new TreeMap<>(System.getenv()).toString()");
+        assertEquals(RunStatus.OK, result.status(), result.toString());
+        assertEquals("\"{HOME=/tmp, LANG=C.UTF-8, MALLOC_ARENA_MAX=2, PWD=/tmp}\"", result.value(),
+                "only the sandbox's own variables, none of the server's");
+        assertNull(System.getenv("MALLOC_ARENA_MAX"), "the value above is not the server's environment");
+    }
+
+    @Test
+    void runsAsAnUnprivilegedUserOfItsOwn() {
+        RunResult result = attack("Files.readAllLines(Path.of(\"/proc/self/status\")).stream()"
+                + ".filter(l -> l.startsWith(\"Uid:\") || l.startsWith(\"CapEff:\") || l.startsWith(\"CapBnd:\")"
+                + " || l.startsWith(\"NoNewPrivs:\")).map(l -> l.replaceAll(\"\\\\s+\", \" \")).toList()");
+        assertEquals(RunStatus.OK, result.status(), result.toString());
+        List<String> lines = List.of(result.value().replaceAll("[\\[\\]]", "").split(", "));
+        int uid = Integer.parseInt(lines.get(0).split(" ")[1]);
+        assertTrue(uid >= Sandbox.FIRST_UID, "not root and not a real user: " + lines);
+        assertTrue(lines.contains("CapEff: 0000000000000000"), lines.toString());
+        assertTrue(lines.contains("CapBnd: 0000000000000000"), lines.toString());
+        assertTrue(lines.contains("NoNewPrivs: 1"), lines.toString());
+    }
+}
