@@ -109,8 +109,11 @@ public final class Prices implements Displayable {
         return prices.get(best);
     }
 
-    /** The price of a model, by its {@link Model#name()}: {@code prices.get(Models.tiny())}. */
+    /** The price of a model, by its {@link Model#name()} ({@code "ft:" + base} for a {@link TunedModel}): {@code prices.get(Models.tiny())}. */
     public Price get(Model model) {
+        if (model instanceof TunedModel tuned) {
+            return get("ft:" + tuned.info().base()); // a fine-tuned model is priced as its base's fine-tunes
+        }
         return get(model.name());
     }
 
