@@ -49,6 +49,7 @@
         buffer = buffer.slice(nl + 1);
         if (!line.trim()) continue;
         const event = JSON.parse(line);
+        if (event.event !== 'queued') cell.queued = null;
         if (event.event === 'output') {
           if (!cleared) { cell.output.replaceChildren(); cleared = true; }
           if (!live[event.stream]) {
@@ -56,6 +57,9 @@
             cell.output.append(live[event.stream]);
           }
           live[event.stream].textContent += event.text;
+        } else if (event.event === 'queued') {
+          cell.queued = 'Waiting for the server: ' + (event.position === 1 ? 'next' : 'number ' + event.position) + ' in line…';
+          cell.status.textContent = cell.queued;
         } else if (event.event === 'display') {
           if (!cleared) { cell.output.replaceChildren(); cleared = true; }
           TuneLab.display.show(cell.output, event.spec);
@@ -192,7 +196,7 @@
     clearMarks(cell);
     const started = performance.now();
     const timer = setInterval(() => {
-      cell.status.textContent = 'Running… ' + formatMs(Math.round(performance.now() - started));
+      cell.status.textContent = cell.queued || ('Running… ' + formatMs(Math.round(performance.now() - started)));
     }, 100);
     running = cell;
     stopButton.disabled = false;

@@ -291,4 +291,45 @@ class BrowserTest {
         wait.until(d -> d.findElement(By.cssSelector("dialog.help")).isDisplayed());
         assertTrue(browser.findElement(By.cssSelector("dialog.help")).getText().contains("Shift"));
     }
+
+    @Test
+    @Order(12)
+    void fineTuningShowsLiveProgressAndALossChartThenTheAnswer() throws IOException {
+        browser.get(url("/lessons/prompts-are-text"));
+        WebElement cell = cell(1);
+        setCode(cell, """
+                Dataset.Split d = Datasets.supportTickets(120, 1).split(0.2, 1);
+                TunedModel tuned = FineTune.of(Models.tiny()).data(d.train()).validation(d.validation()).epochs(2).run();
+                tuned.complete(Prompt.empty().input(d.validation().get(0).input()))""");
+        click(cell.findElement(By.cssSelector("button.run")));
+        wait.until(d -> !cell.findElements(By.cssSelector(".cell-output .display.progress progress")).isEmpty());
+        assertTrue(cell.getAttribute("class").contains("running"), "progress is shown while the job trains");
+        outputOf(cell);
+        assertEquals("ok", cell.getAttribute("data-status"), outputOf(cell));
+        assertEquals(1, cell.findElements(By.cssSelector(".cell-output figure.chart canvas")).size(), "one loss chart");
+        assertEquals(1, cell.findElements(By.cssSelector(".cell-output .display.progress")).size(), "one progress bar");
+        String answer = cell.findElement(By.cssSelector(".cell-output .display.completion")).getText();
+        assertTrue(answer.contains("prompt +") && answer.contains("completion tokens"), answer);
+        Browser.screenshots(browser, "fine-tune", cell);
+    }
+
+    @Test
+    @Order(13)
+    void tokensAndTablesAreDrawnAsTextNeverAsMarkup() throws IOException {
+        browser.get(url("/lessons/prompts-are-text"));
+        WebElement cell = cell(1);
+        setCode(cell, """
+                Display.show(Table.of("<img src=x id=injected onerror=alert(1)>", "n").row("<script>alert(2)</script>", 1));
+                Tokens.show("Hello, world!", Tokens.cl100k())""");
+        click(cell.findElement(By.cssSelector("button.run")));
+        outputOf(cell);
+        assertEquals(4, cell.findElements(By.cssSelector(".cell-output .display.tokens .token")).size(),
+                "cl100k_base: Hello | , | world | !");
+        WebElement table = cell.findElement(By.cssSelector(".cell-output table.data"));
+        assertTrue(table.getText().contains("<img src=x id=injected"), table.getText());
+        assertTrue(browser.findElements(By.id("injected")).isEmpty(), "no element made from a cell's text");
+        assertTrue(browser.findElements(By.cssSelector(".cell-output script")).isEmpty());
+        Browser.screenshots(browser, "tokens", cell);
+        click(cell.findElement(By.cssSelector("button.reset")));
+    }
 }
