@@ -21,8 +21,8 @@ import org.tunelab.play.LlmSettings;
  * @param dbUrl       {@code TUNELAB_DB_URL}: a JDBC URL, e.g. PostgreSQL; empty means SQLite in dataDir
  * @param dbUser      {@code TUNELAB_DB_USER}
  * @param dbPassword  {@code TUNELAB_DB_PASSWORD}
- * @param runTimeout  {@code --run-timeout} seconds or {@code TUNELAB_RUN_TIMEOUT}; 10 s
- * @param checkTimeout {@code TUNELAB_CHECK_TIMEOUT} seconds: limit of each exercise check; 5 s
+ * @param runTimeout  {@code --run-timeout} seconds or {@code TUNELAB_RUN_TIMEOUT}; 30 s (a cell that fine-tunes Tiny takes a few seconds on a busy server)
+ * @param checkTimeout {@code TUNELAB_CHECK_TIMEOUT} seconds: limit of each exercise check; 15 s
  * @param idleTimeout {@code TUNELAB_IDLE_MINUTES}; kernels idle this long are closed; 30 min
  * @param poolSize    {@code TUNELAB_POOL}; pre-started kernels; 2
  * @param llm         the real LLM cells reach as {@code Models.remote()} ({@code TUNELAB_LLM_URL}, see
@@ -67,8 +67,8 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
                 env.getOrDefault("TUNELAB_DB_USER", ""),
                 env.getOrDefault("TUNELAB_DB_PASSWORD", ""),
                 Duration.ofSeconds(parseInt("run-timeout",
-                        flags.getOrDefault("run-timeout", env.getOrDefault("TUNELAB_RUN_TIMEOUT", "10")))),
-                Duration.ofSeconds(parseInt("TUNELAB_CHECK_TIMEOUT", env.getOrDefault("TUNELAB_CHECK_TIMEOUT", "5"))),
+                        flags.getOrDefault("run-timeout", env.getOrDefault("TUNELAB_RUN_TIMEOUT", "30")))),
+                Duration.ofSeconds(parseInt("TUNELAB_CHECK_TIMEOUT", env.getOrDefault("TUNELAB_CHECK_TIMEOUT", "15"))),
                 Duration.ofMinutes(parseInt("TUNELAB_IDLE_MINUTES", env.getOrDefault("TUNELAB_IDLE_MINUTES", "30"))),
                 parseInt("TUNELAB_POOL", env.getOrDefault("TUNELAB_POOL", "2")),
                 LlmSettings.from(env).orElse(null),

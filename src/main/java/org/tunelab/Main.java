@@ -94,7 +94,7 @@ public final class Main {
                   serve      serve the course (default)
                              --port N (or PORT; 7070)  --host ADDR (127.0.0.1)
                              --data DIR (or TUNELAB_DATA; ./data)  --course DIR (.)
-                             --run-timeout SECONDS (or TUNELAB_RUN_TIMEOUT; 10)
+                             --run-timeout SECONDS (or TUNELAB_RUN_TIMEOUT; 30)
                              --unsafe-no-sandbox  serve a non-loopback --host even where
                                                   student code cannot be sandboxed
                   validate   load every lesson and exercise, run every cell top to bottom,

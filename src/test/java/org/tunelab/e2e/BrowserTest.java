@@ -44,7 +44,7 @@ class BrowserTest {
         copy(Path.of("lessons"), course.resolve("lessons"));
         copy(Path.of("exercises"), course.resolve("exercises"));
         Files.writeString(course.resolve("lessons/99-broken.md"), "---\ntitle: Broken on purpose\n---\n");
-        config = Config.forTest(course, dir.resolve("data"));
+        config = Config.forTest(course, dir.resolve("data")).withRunTimeout(Duration.ofSeconds(30));
         browser = Browser.start(dir.resolve("profile"));
         server = Server.start(config);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -298,7 +298,7 @@ class BrowserTest {
         browser.get(url("/lessons/prompts-are-text"));
         WebElement cell = cell(1);
         setCode(cell, """
-                Dataset.Split d = Datasets.supportTickets(120, 1).split(0.2, 1);
+                Dataset.Split d = Datasets.supportTickets(100, 1).split(0.2, 1);
                 TunedModel tuned = FineTune.of(Models.tiny()).data(d.train()).validation(d.validation()).epochs(2).run();
                 tuned.complete(Prompt.empty().input(d.validation().get(0).input()))""");
         click(cell.findElement(By.cssSelector("button.run")));
