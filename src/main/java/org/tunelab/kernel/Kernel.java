@@ -306,8 +306,12 @@ public final class Kernel implements AutoCloseable {
             Cell.Part part = parts.get(i);
             value = null;
             for (SnippetEvent event : shell.eval(part.source())) {
-                if (event.causeSnippet() != null) {
-                    continue; // an update of an earlier snippet, not this one
+                if (event.causeSnippet() != null) { // what this snippet did to an earlier one
+                    String note = Redefinitions.note(shell, event);
+                    if (note != null && !notes.contains(note)) {
+                        notes.add(note);
+                    }
+                    continue;
                 }
                 Snippet snippet = event.snippet();
                 startLines.put(snippet.id(), cell.line(cell.codeStart(part)));

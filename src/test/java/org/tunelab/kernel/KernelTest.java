@@ -133,4 +133,15 @@ class KernelTest {
         assertEquals(List.of("stdout:a", "stderr:b"), seen);
         assertEquals("b", result.stderr());
     }
+
+    @Test
+    void redefinitionsAreSaidInWords() {
+        assertEquals(RunStatus.OK, kernel.run("int price(int n) { return n * 2; }\nint total = price(21);").status());
+        RunResult redefined = kernel.run("int price(int n) { return n * 3; }");
+        assertEquals("`price(...)` was redefined: the new definition replaces the earlier one.", redefined.message());
+        assertEquals(RunStatus.OK, kernel.run("record Item(int n) {}\nItem item = new Item(4);").status());
+        RunResult changed = kernel.run("record Item(int n, String s) {}");
+        assertTrue(changed.message().contains("`item` can no longer be used because type `Item`, which it depends on,"
+                + " changed in this cell"), changed.message());
+    }
 }
