@@ -221,9 +221,30 @@
       stopButton.disabled = true;
       cell.label.textContent = '[' + (++executionCount) + ']';
       cell.ran = true;
+      refreshVariables();
     }
     return ok;
   }
+
+  const varsPanel = document.querySelector('details.variables');
+
+  /** Refreshes the variables panel from the kernel (after every run, and when opened). */
+  async function refreshVariables() {
+    if (!varsPanel || !varsPanel.open) return;
+    let data;
+    try { data = await call('GET', '/variables'); } catch (e) { return; }
+    const table = varsPanel.querySelector('table.vars');
+    const body = table.querySelector('tbody');
+    body.replaceChildren();
+    data.variables.forEach((v) => {
+      const tr = el('tr');
+      tr.append(el('td', null, v.name), el('td', null, v.type), el('td', v.value === null ? 'muted' : null, v.value === null ? '…' : v.value));
+      body.append(tr);
+    });
+    table.hidden = data.variables.length === 0;
+    varsPanel.querySelector('.empty-vars').hidden = data.variables.length > 0;
+  }
+  if (varsPanel) varsPanel.addEventListener('toggle', refreshVariables);
 
   function render(cell, r) {
     const out = cell.output;

@@ -186,6 +186,53 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    private static final java.util.Set<String> SHOWN_TYPES = java.util.Set.of("int", "long", "double", "float",
+            "boolean", "char", "short", "byte", "String", "Integer", "Long", "Double", "Float", "Boolean",
+            "Character", "Short", "Byte", "java.lang.String");
+    private static final int VALUE_CHARS = 80;
+
+    /**
+     * The variables declared now (not the {@code $1} JShell makes for a cell's value), in declaration order, with
+     * short values for simple types; empty while a run
+     * holds the kernel for longer than a moment (the panel asks again after the run).
+     */
+    public List<Variable> variables() {
+        try {
+            if (!runLock.tryLock(200, TimeUnit.MILLISECONDS)) {
+                return List.of();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+        try {
+            ChildJvm current = child;
+            if (closed || current == null || !current.isAlive()) {
+                return List.of();
+            }
+            JShell shell = current.shell();
+            List<Variable> found = new ArrayList<>();
+            shell.variables().filter(v -> shell.status(v) == Snippet.Status.VALID
+                    && v.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND).forEach(v -> {
+                String value = null;
+                if (SHOWN_TYPES.contains(v.typeName())) {
+                    try {
+                        value = shell.varValue(v);
+                        if (value.length() > VALUE_CHARS) {
+                            value = value.substring(0, VALUE_CHARS) + "…";
+                        }
+                    } catch (RuntimeException e) {
+                        value = null; // not initialised, or the kernel is going away
+                    }
+                }
+                found.add(new Variable(v.name(), v.typeName(), value));
+            });
+            return found;
+        } finally {
+            runLock.unlock();
+        }
+    }
+
     /** Who this kernel belongs to (a {@link Kernels} key), as its gateway tells the server; null for nobody. */
     public void owner(String key) {
         owner = key;

@@ -198,6 +198,13 @@ public final class Kernels implements AutoCloseable {
         }
     }
 
+    /** The variables of the key's kernel (empty when it has none, or while it runs). */
+    public java.util.List<Variable> variables(String key) {
+        Slot slot = slots.get(key);
+        Kernel kernel = slot == null ? null : slot.kernel;
+        return kernel == null ? java.util.List.of() : kernel.variables();
+    }
+
     /** Stops the key's run in progress, if any. */
     public void stop(String key) {
         Slot slot = slots.get(key);

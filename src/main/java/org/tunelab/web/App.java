@@ -65,6 +65,7 @@ public final class App {
             cfg.routes.post("/api/lessons/{slug}/run", notebook::run);
             cfg.routes.post("/api/lessons/{slug}/restart", notebook::restart);
             cfg.routes.post("/api/lessons/{slug}/stop", notebook::stop);
+            cfg.routes.get("/api/lessons/{slug}/variables", notebook::variables);
             cfg.routes.put("/api/lessons/{slug}/cells/{cell}", notebook::saveCell);
             cfg.routes.delete("/api/lessons/{slug}/cells/{cell}", notebook::resetCell);
 

@@ -101,6 +101,12 @@ final class NotebookApi {
         ctx.json(Map.of("status", "stopping"));
     }
 
+    /** The kernel's variables: {@code {"variables": [{"name", "type", "value"}]}} (value null for complex types). */
+    void variables(Context ctx) {
+        Lesson lesson = lesson(ctx);
+        ctx.json(Map.of("variables", kernels.variables(kernelKey(ctx, lesson))));
+    }
+
     void saveCell(Context ctx) {
         Lesson lesson = lesson(ctx);
         String cellId = cellId(ctx, lesson);

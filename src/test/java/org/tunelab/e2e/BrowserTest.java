@@ -332,4 +332,16 @@ class BrowserTest {
         Browser.screenshots(browser, "tokens", cell);
         click(cell.findElement(By.cssSelector("button.reset")));
     }
+
+    @Test
+    @Order(14)
+    void theVariablesPanelShowsTheKernelsVariables() {
+        browser.get(url("/lessons/welcome"));
+        click(cell(0).findElement(By.cssSelector("button.run")));
+        outputOf(cell(0));
+        click(browser.findElement(By.cssSelector("details.variables summary")));
+        wait.until(d -> d.findElement(By.cssSelector("details.variables table.vars")).isDisplayed());
+        String shown = browser.findElement(By.cssSelector("details.variables table.vars")).getText();
+        assertTrue(shown.contains("greeting") && shown.contains("String"), shown);
+    }
 }
