@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tunelab.Config;
 import org.tunelab.course.CourseLoader;
 import org.tunelab.course.Problem;
 import org.tunelab.kernel.KernelConfig;
@@ -33,8 +34,12 @@ class ValidatorTest {
     }
 
     private static List<Problem> validate(Path courseDir) {
-        KernelConfig config = KernelConfig.defaults().withPoolSize(1);
-        try (KernelPool pool = new KernelPool(config); Grader grader = new Grader(config, Duration.ofSeconds(3))) {
+        // As the course's kernels start (Config.kernelConfig()): the play API imported, the Vector API for Tiny,
+        // and the check limit students get (5 s), since the real course's checks run Tiny.
+        KernelConfig config = KernelConfig.defaults().withPoolSize(1)
+                .withExtraJvmArgs(List.of("--add-modules", "jdk.incubator.vector"))
+                .withStartupSnippets(Config.KERNEL_IMPORTS);
+        try (KernelPool pool = new KernelPool(config); Grader grader = new Grader(config, Duration.ofSeconds(5))) {
             return new Validator(pool, grader).validate(new CourseLoader(courseDir).load(), line -> { });
         }
     }

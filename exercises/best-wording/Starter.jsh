@@ -1,0 +1,3 @@
+String bestWording(Model model, List<String> wordings, Dataset data) {
+    return wordings.get(0);
+}

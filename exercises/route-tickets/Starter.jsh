@@ -1,0 +1,1 @@
+Prompt routing = Prompt.empty();
