@@ -372,7 +372,7 @@ public final class Kernel implements AutoCloseable {
                         && event.status() == Snippet.Status.RECOVERABLE_DEFINED) {
                     notes.add(unresolvedNote(shell, declaration));
                 }
-                if (i == parts.size() - 1 && isExpression(snippet)) {
+                if (i == parts.size() - 1 && isExpression(snippet) && !isPrintStream(snippet)) {
                     value = event.value();
                 }
             }
@@ -384,6 +384,12 @@ public final class Kernel implements AutoCloseable {
         synchronized (stopLock) {
             return stopReason != null;
         }
+    }
+
+    /** {@code System.out.printf(...)} returns the stream; showing {@code java.io.PrintStream@1b6d3586} helps nobody. */
+    private static boolean isPrintStream(Snippet snippet) {
+        return snippet instanceof jdk.jshell.VarSnippet v
+                && (v.typeName().equals("PrintStream") || v.typeName().equals("java.io.PrintStream"));
     }
 
     private static boolean isExpression(Snippet snippet) {
@@ -449,6 +455,10 @@ public final class Kernel implements AutoCloseable {
 
     private static String unresolvedNote(JShell shell, DeclarationSnippet declaration) {
         String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+        if (missing.isEmpty()) {
+            return Redefinitions.name(declaration) + " is defined, but uses something not declared yet; it will work"
+                    + " once that is declared.";
+        }
         return declaration.name() + " is defined, but cannot be used until " + missing + " is declared.";
     }
 
