@@ -178,6 +178,14 @@ public final class Prompt implements Displayable {
         return new Prompt(role, instruction, audience, format, open, close, all, fields, input);
     }
 
+    /**
+     * Adds every example of a dataset (its input and label) as few-shot examples:
+     * {@code Prompt.of("Route the ticket.").examples(pool.head(4))}.
+     */
+    public Prompt examples(Dataset data) {
+        return examples(data.stream().map(e -> new Example(e.input(), e.label())).toList());
+    }
+
     /** The same as {@link #examples(String...)}, under the technique's name: {@code .fewShot("hot", "cold", "big", "small")}. */
     public Prompt fewShot(String... inputsAndOutputs) {
         return examples(inputsAndOutputs);

@@ -185,4 +185,13 @@ class PromptTest {
         assertEquals("cl100k_base", cl100k.get("encoding").asText());
         assertEquals(p.count(Tokens.cl100k()), cl100k.get("tokens").asInt());
     }
+
+    @Test
+    void examplesFromADatasetAreItsInputsAndLabels() {
+        Dataset pool = Dataset.of(org.tunelab.play.Example.of("I love it.", "positive"),
+                org.tunelab.play.Example.of("It broke.", "negative"));
+        Prompt p = Prompt.of("Is this review positive or negative?").examples(pool).input("Great.");
+        assertEquals(Prompt.of("Is this review positive or negative?").example("I love it.", "positive")
+                .example("It broke.", "negative").input("Great.").text(), p.text());
+    }
 }
