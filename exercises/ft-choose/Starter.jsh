@@ -1,0 +1,3 @@
+String choose(Situation s) {
+    return "fine-tune";
+}

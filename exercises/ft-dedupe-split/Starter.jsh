@@ -1,0 +1,3 @@
+Dataset.Split prepare(Dataset data, long seed) {
+    return data.split(0.5, seed);
+}

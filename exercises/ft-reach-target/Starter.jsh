@@ -1,0 +1,3 @@
+FineTune settings(Dataset train) {
+    return FineTune.of(Models.tiny()).data(train).epochs(1);
+}
