@@ -246,7 +246,7 @@ public final class DataCheck implements Displayable {
                 String hint = onlyLine && !text.strip().startsWith("{") && text.strip().endsWith(".jsonl")
                         ? "; this looks like a file name: pass Path.of(\"" + text.strip() + "\")"
                         : "";
-                add(line, Kind.NOT_JSON, "not JSON: " + e.getOriginalMessage() + " (column " + e.getLocation().getColumnNr() + ")" + hint);
+                add(line, Kind.NOT_JSON, "not JSON: " + plain(e.getOriginalMessage()) + " (column " + e.getLocation().getColumnNr() + ")" + hint);
                 return null;
             }
             if (!node.isObject()) {
@@ -438,5 +438,11 @@ public final class DataCheck implements Displayable {
             issues.sort(Comparator.comparingInt(i -> i.line() == 0 ? Integer.MAX_VALUE : i.line()));
             return new DataCheck(source, read, issues, dataset);
         }
+    }
+
+    /** Jackson's message without its parser internals ("start marker at [Source: REDACTED ...]"). */
+    private static String plain(String message) {
+        return message.replaceAll("\\s*\\((start marker at )?\\[Source:[^\\]]*\\][^)]*\\)", "")
+                .replaceAll("\\s+", " ").strip();
     }
 }

@@ -1,0 +1,3 @@
+double charsPerToken(String text, Encoding encoding) {
+    return text.length(); // characters... per what?
+}
