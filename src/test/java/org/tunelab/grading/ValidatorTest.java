@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +13,7 @@ import org.tunelab.course.CourseLoader;
 import org.tunelab.course.Problem;
 import org.tunelab.kernel.KernelConfig;
 import org.tunelab.kernel.KernelPool;
+import org.tunelab.web.Server;
 
 /** The validator catches each kind of problem, with file and line; and passes the real course. */
 class ValidatorTest {
@@ -33,13 +33,14 @@ class ValidatorTest {
         write("exercises/" + slug + "/Check.jsh", checks);
     }
 
-    private static List<Problem> validate(Path courseDir) {
-        // As the course's kernels start (Config.kernelConfig()): the play API imported, the Vector API for Tiny,
-        // and the check limit students get (5 s), since the real course's checks run Tiny.
-        KernelConfig config = KernelConfig.defaults().withPoolSize(1)
-                .withExtraJvmArgs(List.of("--add-modules", "jdk.incubator.vector"))
-                .withStartupSnippets(Config.KERNEL_IMPORTS);
-        try (KernelPool pool = new KernelPool(config); Grader grader = new Grader(config, Duration.ofSeconds(5))) {
+    private static List<Problem> validate(Path courseDir) throws java.io.IOException {
+        // As the validate command starts kernels: the play API imported, the Vector API for Tiny, the server's
+        // gateway (fine-tuning slots, models) and the limits students get, since the real course runs Tiny.
+        Config defaults = Config.from(new String[0], java.util.Map.of());
+        Config settings = Config.forTest(courseDir, Files.createTempDirectory("validator-data"));
+        KernelConfig config = settings.kernelConfig().withPoolSize(1).withGateway(Server.gateway(settings))
+                .withRunTimeout(defaults.runTimeout());
+        try (KernelPool pool = new KernelPool(config); Grader grader = new Grader(config, defaults.checkTimeout())) {
             return new Validator(pool, grader).validate(new CourseLoader(courseDir).load(), line -> { });
         }
     }
