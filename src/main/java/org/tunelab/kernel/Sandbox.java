@@ -203,7 +203,7 @@ public final class Sandbox {
         // bubblewrap would make missing parents mode 0700, which the kernel's user could not pass through.
         for (int i = 1; i < path.getNameCount(); i++) {
             Path parent = path.getRoot().resolve(path.subpath(0, i));
-            if (bound.dirs.add(parent)) {
+            if (!parent.equals(TMP) && bound.dirs.add(parent)) {
                 command.addAll(List.of("--perms", "0755", "--dir", parent.toString()));
             }
         }
@@ -219,9 +219,12 @@ public final class Sandbox {
         command.addAll(List.of("--ro-bind", path.toString(), path.toString()));
     }
 
+    private static final Path TMP = Path.of("/tmp");
+
     /** What the sandbox shows so far: bound paths (and everything under them), and directories made for them. */
     private static final class Mounts {
-        final List<Path> shown = new ArrayList<>(List.of(Path.of("/tmp"), Path.of("/proc"), Path.of("/dev")));
+        // Not /tmp: the sandbox's /tmp is a fresh tmpfs, so a class path under the real /tmp must be bound into it.
+        final List<Path> shown = new ArrayList<>(List.of(Path.of("/proc"), Path.of("/dev")));
         final java.util.Set<Path> dirs = new java.util.HashSet<>();
     }
 

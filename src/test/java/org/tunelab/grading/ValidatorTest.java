@@ -98,7 +98,7 @@ class ValidatorTest {
     }
 
     @Test
-    void theRepositoryCourseIsValid() {
+    void theRepositoryCourseIsValid() throws Exception {
         List<Problem> problems = validate(Path.of("."));
         assertTrue(problems.isEmpty(), () -> "lessons/ and exercises/ must validate: " + problems);
     }
