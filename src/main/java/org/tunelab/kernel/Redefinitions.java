@@ -30,7 +30,10 @@ final class Redefinitions {
         boolean sameName = cause instanceof DeclarationSnippet d && d.name().equals(declaration.name())
                 && d.kind() == declaration.kind();
         return switch (event.status()) {
-            case OVERWRITTEN -> sameName ? what + " was redefined: the new definition replaces the earlier one." : null;
+            // Re-running a cell, or declaring a variable again, is everyday notebook use: say nothing then.
+            case OVERWRITTEN -> sameName && !(declaration instanceof VarSnippet)
+                    && !changed.source().strip().equals(cause.source().strip())
+                    ? what + " was redefined: the new definition replaces the earlier one." : null;
             case DROPPED -> what + " was dropped because " + by + " replaced it.";
             case RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> {
                 String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));

@@ -139,6 +139,8 @@ class KernelTest {
         assertEquals(RunStatus.OK, kernel.run("int price(int n) { return n * 2; }\nint total = price(21);").status());
         RunResult redefined = kernel.run("int price(int n) { return n * 3; }");
         assertEquals("`price(...)` was redefined: the new definition replaces the earlier one.", redefined.message());
+        assertNull(kernel.run("int price(int n) { return n * 3; }").message(), "running the same cell again is quiet");
+        assertNull(kernel.run("int total = 7;").message(), "declaring a variable again is quiet");
         assertEquals(RunStatus.OK, kernel.run("record Item(int n) {}\nItem item = new Item(4);").status());
         RunResult changed = kernel.run("record Item(int n, String s) {}");
         assertTrue(changed.message().contains("`item` can no longer be used because type `Item`, which it depends on,"
