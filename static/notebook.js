@@ -208,8 +208,10 @@
       const result = await runStreaming(cell, cell.editor.getValue());
       render(cell, result);
       ok = result.status === 'ok';
+      const memory = result.heapUsedMb >= 0 ? ' · ' + result.heapUsedMb + ' of ' + result.heapMaxMb + ' MB' : '';
       setKernel(result.status === 'died' ? 'dead' : 'idle',
-        result.status === 'died' ? 'Kernel stopped: the next run starts a new one' : 'Kernel idle');
+        result.status === 'died' ? 'Kernel stopped: the next run starts a new one' : 'Kernel idle' + memory);
+      if (kernelStatus) kernelStatus.title = 'The kernel\'s memory in use after the last run, of its limit';
     } catch (e) {
       cell.output.replaceChildren(el('pre', 'out error', e.message));
       cell.status.textContent = 'Failed';
@@ -288,7 +290,8 @@
     }
     const words = { ok: 'Done', error: 'Error', timeout: 'Stopped', died: 'Kernel stopped' };
     const stopped = r.status === 'timeout' || (r.message && /^Stopped/.test(r.message));
-    cell.status.textContent = (stopped ? 'Stopped' : (words[r.status] || r.status)) + ' · ' + formatMs(r.elapsedMs);
+    const heavy = r.elapsedMs >= 1000 && r.heapUsedMb >= 0 ? ' · heap ' + r.heapUsedMb + ' MB' : '';
+    cell.status.textContent = (stopped ? 'Stopped' : (words[r.status] || r.status)) + ' · ' + formatMs(r.elapsedMs) + heavy;
     cell.section.dataset.status = r.status;
   }
 

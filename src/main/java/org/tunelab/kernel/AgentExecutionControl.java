@@ -15,6 +15,7 @@ import jdk.jshell.execution.DirectExecutionControl;
  * channel as the cell's value. The kernel package knows that method by name only.
  */
 final class AgentExecutionControl extends DirectExecutionControl {
+    static final String HEAP = "heap";
     private final Object stopLock = new Object();
     private final Consumer<String> valueDisplay;
     private boolean userCodeRunning;
@@ -68,6 +69,17 @@ final class AgentExecutionControl extends DirectExecutionControl {
             throw e;
         }
         return valueString(value[0]);
+    }
+
+    /** {@code "heap"}: the JVM's heap in use and its limit, in bytes, for the host's "what a run cost". */
+    @Override
+    public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
+            InternalException {
+        if (HEAP.equals(command)) {
+            Runtime runtime = Runtime.getRuntime();
+            return new long[] {runtime.totalMemory() - runtime.freeMemory(), runtime.maxMemory()};
+        }
+        return super.extensionCommand(command, arg);
     }
 
     @Override

@@ -20,9 +20,18 @@ final class ChildJvm {
     private final StringBuilder stderrTail = new StringBuilder();
     private volatile boolean engineEnded;
 
-    private ChildJvm(JShell shell, Process process) {
+    private final PipeEngine engine;
+
+    private ChildJvm(JShell shell, Process process, PipeEngine engine) {
         this.shell = shell;
         this.process = process;
+        this.engine = engine;
+    }
+
+    /** Heap in use and its limit, in MB, asked of the child between runs; null if it cannot tell. */
+    int[] heapMb() {
+        long[] bytes = isAlive() ? engine.heap() : null;
+        return bytes == null ? null : new int[] {(int) (bytes[0] >> 20), (int) (bytes[1] >> 20)};
     }
 
     /** Starts a child JVM whose output goes to {@code capture}; its gateway tells the handler {@code owner}. */
@@ -46,7 +55,7 @@ final class ChildJvm {
             throw new KernelException("kernel: could not start the child JVM with " + launcher.command()
                     + ": " + e.getMessage() + tail, e);
         }
-        ChildJvm child = new ChildJvm(shell, engine.process());
+        ChildJvm child = new ChildJvm(shell, engine.process(), engine);
         shell.onShutdown(closed -> child.engineEnded = true);
         // The compiler uses the host's class path; add the configured one if it differs.
         if (!config.classPath().equals(System.getProperty("java.class.path")) && !config.classPath().isEmpty()) {

@@ -295,6 +295,7 @@ public final class Kernel implements AutoCloseable {
             wasKilled = killed;
         }
         boolean died = !current.isAlive() || current.engineEnded();
+        int[] heap = died ? null : current.heapMb();
 
         RunStatus status;
         List<String> message = new ArrayList<>();
@@ -336,7 +337,8 @@ public final class Kernel implements AutoCloseable {
         return new RunResult(status, output.stdout(), output.stderr(), outcome.value(), outcome.diagnostics(),
                 outcome.exception(), millisSince(started), output.truncated(), false,
                 message.isEmpty() ? null : String.join(" ", message), output.displays(),
-                outcome.value() == null ? null : output.valueDisplay());
+                outcome.value() == null ? null : output.valueDisplay(), heap == null ? -1 : heap[0],
+                heap == null ? -1 : heap[1]);
     }
 
     private Outcome evaluateSnippets(ChildJvm current, String code) {

@@ -20,6 +20,7 @@ final class PipeEngine implements ExecutionControlProvider {
     private final GatewayHandler gateway;
     private final Supplier<String> owner;
     private volatile Process process;
+    private volatile Control control;
 
     /**
      * @param displays receives the child's "display" channel
@@ -47,7 +48,26 @@ final class PipeEngine implements ExecutionControlProvider {
                 Map.of("out", env.userOut(), "err", env.userErr(), "display", displays,
                         "gateway", new GatewayEndpoint(gateway, owner, toChild)),
                 Map.of("in", env.userIn()),
-                (in, out) -> new Control(out, in, toChild));
+                (in, out) -> {
+                    control = new Control(out, in, toChild);
+                    return control;
+                });
+    }
+
+    /**
+     * The child's heap in use and its limit, in bytes; null if it cannot tell. Call only between runs: it uses
+     * JShell's command channel.
+     */
+    long[] heap() {
+        Control current = control;
+        if (current == null) {
+            return null;
+        }
+        try {
+            return current.extensionCommand(AgentExecutionControl.HEAP, null) instanceof long[] bytes ? bytes : null;
+        } catch (ExecutionControl.ExecutionControlException e) {
+            return null;
+        }
     }
 
     /** The child JVM, once {@link #generate} has run. */

@@ -19,10 +19,12 @@ import java.util.List;
  * @param displays    display specs the cell showed, in order, each the latest of its id (untrusted JSON from
  *                    the cell: the web layer validates them)
  * @param valueDisplay the display spec of the cell's value when the value can show itself, else null
+ * @param heapUsedMb  the kernel JVM's heap in use after the run, in MB; -1 when unknown (the kernel died)
+ * @param heapMaxMb   the kernel JVM's heap limit, in MB; -1 when unknown
  */
 public record RunResult(RunStatus status, String stdout, String stderr, String value, List<Diagnostic> diagnostics,
                         ExceptionInfo exception, long elapsedMs, boolean truncated, boolean stateLost, String message,
-                        List<String> displays, String valueDisplay) {
+                        List<String> displays, String valueDisplay, int heapUsedMb, int heapMaxMb) {
     public RunResult {
         diagnostics = List.copyOf(diagnostics);
         displays = List.copyOf(displays);
@@ -31,12 +33,12 @@ public record RunResult(RunStatus status, String stdout, String stderr, String v
     /** This result with another message and stateLost flag. */
     RunResult withMessage(boolean lost, String newMessage) {
         return new RunResult(status, stdout, stderr, value, diagnostics, exception, elapsedMs, truncated, lost,
-                newMessage, displays, valueDisplay);
+                newMessage, displays, valueDisplay, heapUsedMb, heapMaxMb);
     }
 
     /** A run that never reached a kernel, e.g. because none could be started. */
     static RunResult failed(String message, long elapsedMs) {
         return new RunResult(RunStatus.ERROR, "", "", null, List.of(), null, elapsedMs, false, false, message,
-                List.of(), null);
+                List.of(), null, -1, -1);
     }
 }

@@ -146,4 +146,16 @@ class KernelTest {
         assertTrue(changed.message().contains("`item` can no longer be used because type `Item`, which it depends on,"
                 + " changed in this cell"), changed.message());
     }
+
+    @Test
+    void eachRunSaysTheKernelsHeapAgainstItsLimit() {
+        RunResult before = kernel.run("1 + 1");
+        assertTrue(before.heapMaxMb() > 100 && before.heapMaxMb() <= 128,
+                "the default -Xmx128m, less a survivor space: " + before.heapMaxMb());
+        assertTrue(before.heapUsedMb() >= 0 && before.heapUsedMb() < 128, before.toString());
+        RunResult holding = kernel.run("byte[] ballast = new byte[48 * 1024 * 1024];");
+        assertTrue(holding.heapUsedMb() >= before.heapUsedMb() + 40, "48 MB held: " + before.heapUsedMb()
+                + " MB before, " + holding.heapUsedMb() + " MB after");
+        kernel.run("ballast = null;");
+    }
 }
