@@ -276,6 +276,7 @@
       if (r.exception.trace && r.exception.trace.length) box.append(el('pre', 'trace', r.exception.trace.join('\n')));
       out.append(box);
     }
+    (r.notes || []).forEach((note) => out.append(el('p', 'notice', note)));
     if (r.message && !r.stateLost) {
       out.append(el('p', 'notice' + (r.status === 'ok' ? '' : ' error'), r.message));
     } else if (!r.message && (r.status === 'timeout' || r.status === 'died')) {

@@ -330,7 +330,6 @@ public final class Kernel implements AutoCloseable {
             message.add(killedNote);
             endedBecause = "the previous run was killed";
         }
-        message.addAll(outcome.notes());
         if (output.truncated() && reason != StopReason.FLOOD) {
             message.add("Output was cut at " + kib(config.outputCapBytes()) + ".");
         }
@@ -338,7 +337,7 @@ public final class Kernel implements AutoCloseable {
                 outcome.exception(), millisSince(started), output.truncated(), false,
                 message.isEmpty() ? null : String.join(" ", message), output.displays(),
                 outcome.value() == null ? null : output.valueDisplay(), heap == null ? -1 : heap[0],
-                heap == null ? -1 : heap[1]);
+                heap == null ? -1 : heap[1], outcome.notes());
     }
 
     private Outcome evaluateSnippets(ChildJvm current, String code) {

@@ -2,6 +2,7 @@ package org.tunelab.kernel;
 
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
@@ -37,6 +38,11 @@ final class Redefinitions {
             case DROPPED -> what + " was dropped because " + by + " replaced it.";
             case RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> {
                 String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+                if (cause instanceof ImportSnippet imported) {
+                    yield what + " can no longer be used: " + imported.source().strip() + " in this cell changed what"
+                            + " a name in it means (two types of the same name?). Declare it again, or write the"
+                            + " type you mean in full (java.util.List).";
+                }
                 yield missing.isEmpty()
                         ? what + " can no longer be used because " + by + ", which it depends on, changed in this cell;"
                         + " run the cell that declares it again."

@@ -21,24 +21,27 @@ import java.util.List;
  * @param valueDisplay the display spec of the cell's value when the value can show itself, else null
  * @param heapUsedMb  the kernel JVM's heap in use after the run, in MB; -1 when unknown (the kernel died)
  * @param heapMaxMb   the kernel JVM's heap limit, in MB; -1 when unknown
+ * @param notes       sentences about what the cell did to earlier declarations: redefinitions, variables reset,
+ *                    declarations left waiting for something not declared yet
  */
 public record RunResult(RunStatus status, String stdout, String stderr, String value, List<Diagnostic> diagnostics,
                         ExceptionInfo exception, long elapsedMs, boolean truncated, boolean stateLost, String message,
-                        List<String> displays, String valueDisplay, int heapUsedMb, int heapMaxMb) {
+                        List<String> displays, String valueDisplay, int heapUsedMb, int heapMaxMb, List<String> notes) {
     public RunResult {
         diagnostics = List.copyOf(diagnostics);
         displays = List.copyOf(displays);
+        notes = List.copyOf(notes);
     }
 
     /** This result with another message and stateLost flag. */
     RunResult withMessage(boolean lost, String newMessage) {
         return new RunResult(status, stdout, stderr, value, diagnostics, exception, elapsedMs, truncated, lost,
-                newMessage, displays, valueDisplay, heapUsedMb, heapMaxMb);
+                newMessage, displays, valueDisplay, heapUsedMb, heapMaxMb, notes);
     }
 
     /** A run that never reached a kernel, e.g. because none could be started. */
     static RunResult failed(String message, long elapsedMs) {
         return new RunResult(RunStatus.ERROR, "", "", null, List.of(), null, elapsedMs, false, false, message,
-                List.of(), null, -1, -1);
+                List.of(), null, -1, -1, List.of());
     }
 }

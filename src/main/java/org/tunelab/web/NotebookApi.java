@@ -29,12 +29,13 @@ final class NotebookApi {
     /** The JSON shape of a run, documented in docs/API.md. */
     record RunResponse(String status, String stdout, String stderr, String value, List<Diagnostic> diagnostics,
                        ExceptionInfo exception, long elapsedMs, boolean truncated, boolean stateLost, String message,
-                       List<JsonNode> displays, JsonNode valueDisplay, int heapUsedMb, int heapMaxMb) {
+                       List<JsonNode> displays, JsonNode valueDisplay, int heapUsedMb, int heapMaxMb,
+                       List<String> notes) {
         static RunResponse of(RunResult r) {
             return new RunResponse(r.status().name().toLowerCase(), r.stdout(), r.stderr(), r.value(),
                     r.diagnostics(), r.exception(), r.elapsedMs(), r.truncated(), r.stateLost(), r.message(),
                     r.displays().stream().map(DisplaySpecs::check).toList(), DisplaySpecs.check(r.valueDisplay()),
-                    r.heapUsedMb(), r.heapMaxMb());
+                    r.heapUsedMb(), r.heapMaxMb(), r.notes());
         }
     }
 

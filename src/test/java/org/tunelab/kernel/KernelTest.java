@@ -138,13 +138,24 @@ class KernelTest {
     void redefinitionsAreSaidInWords() {
         assertEquals(RunStatus.OK, kernel.run("int price(int n) { return n * 2; }\nint total = price(21);").status());
         RunResult redefined = kernel.run("int price(int n) { return n * 3; }");
-        assertEquals("`price(...)` was redefined: the new definition replaces the earlier one.", redefined.message());
-        assertNull(kernel.run("int price(int n) { return n * 3; }").message(), "running the same cell again is quiet");
-        assertNull(kernel.run("int total = 7;").message(), "declaring a variable again is quiet");
+        assertEquals(List.of("`price(...)` was redefined: the new definition replaces the earlier one."), redefined.notes());
+        assertEquals(List.of(), kernel.run("int price(int n) { return n * 3; }").notes(), "running the same cell again is quiet");
+        assertEquals(List.of(), kernel.run("int total = 7;").notes(), "declaring a variable again is quiet");
         assertEquals(RunStatus.OK, kernel.run("record Item(int n) {}\nItem item = new Item(4);").status());
         RunResult changed = kernel.run("record Item(int n, String s) {}");
-        assertTrue(changed.message().contains("`item` can no longer be used because type `Item`, which it depends on,"
-                + " changed in this cell"), changed.message());
+        assertTrue(String.join(" ", changed.notes()).contains("`item` can no longer be used because type `Item`, which it"
+                + " depends on, changed in this cell"), changed.notes().toString());
+        RunResult waiting = kernel.run("int score() { return grade() + 1; }");
+        assertEquals(RunStatus.OK, waiting.status());
+        assertTrue(waiting.notes().get(0).startsWith("score is defined, but cannot be used until method grade()"),
+                waiting.notes().toString());
+        assertEquals("6", kernel.run("int grade() { return 5; }\nscore()").value(), "it works once grade is defined");
+        kernel.run("List<Integer> few = List.of(1, 2);\njava.util.List<Integer> nums = java.util.List.of(1, 2);");
+        RunResult imported = kernel.run("import java.awt.*;\ntotal");
+        assertEquals("7", imported.value(), "an import keeps declarations it does not touch: " + imported);
+        assertTrue(imported.notes().stream().noneMatch(n -> n.contains("`nums`")), "nums names its type in full");
+        assertTrue(imported.notes().stream().anyMatch(n -> n.startsWith("`few` can no longer be used: import java.awt.*;")),
+                "an import that makes List ambiguous is reported: " + imported.notes());
     }
 
     @Test
