@@ -87,8 +87,9 @@ public final class KernelPool implements AutoCloseable {
             if (closed && ready.remove(kernel)) {
                 kernel.close();
             }
-        } catch (RuntimeException e) {
-            // take() starts kernels itself when none are ready, and says why if that fails too.
+        } catch (RuntimeException | InternalError e) {
+            // take() starts kernels itself when none are ready, and says why if that fails too. InternalError:
+            // javac inside JShell, seen when the pool is closed while a kernel is starting.
             LOG.log(System.Logger.Level.WARNING, "kernel pool: could not pre-start a kernel", e);
         } finally {
             starting.decrementAndGet();
