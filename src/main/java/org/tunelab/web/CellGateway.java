@@ -45,7 +45,7 @@ final class CellGateway implements GatewayHandler {
                     default -> error("The server does not know the request '" + op + "'.");
                 };
             }
-            return llm.handle(owner, request);
+            return llm.handle(owner, req);
         } catch (IOException e) {
             return error("The server could not do that: " + e.getMessage());
         } catch (IllegalArgumentException e) {

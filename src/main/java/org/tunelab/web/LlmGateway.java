@@ -3,13 +3,11 @@ package org.tunelab.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.tunelab.kernel.GatewayHandler;
 import org.tunelab.play.ChatCompletionsClient;
 import org.tunelab.play.LlmSettings;
 import org.tunelab.play.Message;
@@ -18,10 +16,10 @@ import org.tunelab.play.RemoteModelException;
 import org.tunelab.play.Role;
 
 /**
- * Answers what cells ask of the server through their kernel's gateway: {@code info} and {@code chat} for the
- * real LLM. The API key stays here; each student may send {@code perMinute} chat requests a minute.
+ * The real LLM, as cells reach it through their kernel's gateway ({@link CellGateway}). The API key stays here;
+ * each student may send {@code perMinute} chat requests a minute.
  */
-final class LlmGateway implements GatewayHandler {
+final class LlmGateway {
     static final String NOT_CONFIGURED = "No remote model is configured on this server. An instructor can set"
             + " TUNELAB_LLM_URL (and TUNELAB_LLM_MODEL, TUNELAB_LLM_KEY) before starting TuneLab; every lesson"
             + " also works on Models.tiny().";
@@ -37,19 +35,16 @@ final class LlmGateway implements GatewayHandler {
         this.perMinute = perMinute;
     }
 
-    @Override
-    public String handle(String owner, String request) {
+    /** Answers {@code info} and {@code chat} requests (see {@link CellGateway}) for the student of {@code owner}. */
+    String handle(String owner, JsonNode req) {
+        String op = req.path("op").asText();
         try {
-            JsonNode req = JSON.readTree(request);
-            String op = req.path("op").asText();
             return switch (op) {
                 case "info" -> info();
-                case "chat" -> chat(student(owner), req);
+                case "chat" -> chat(CellGateway.student(owner), req);
                 default -> error("The server does not know the request '" + op + "'.");
             };
-        } catch (IOException e) {
-            return error("The server could not read the request: " + e.getMessage());
-        } catch (RemoteModelException | IllegalArgumentException e) {
+        } catch (RemoteModelException e) {
             return error(e.getMessage());
         }
     }
@@ -89,9 +84,6 @@ final class LlmGateway implements GatewayHandler {
                 .put("latencyMs", c.latency().toMillis()).toString();
     }
 
-    private static String student(String owner) {
-        return CellGateway.student(owner);
-    }
 
     /** A sliding window of the last minute's requests per student. */
     private boolean admit(String student) {
@@ -114,6 +106,6 @@ final class LlmGateway implements GatewayHandler {
     }
 
     private static String error(String message) {
-        return JSON.createObjectNode().put("ok", false).put("error", message).toString();
+        return CellGateway.error(message);
     }
 }
