@@ -19,7 +19,7 @@ class FineTuneJobTest {
 
     @Test
     void aJobTrainsIsSavedAndOutlivesTheServer() throws Exception {
-        Config config = Config.forTest(course(), dir.resolve("data"));
+        Config config = config();
         String id;
         String cookie;
         try (Server server = Server.start(config)) {
@@ -62,7 +62,7 @@ class FineTuneJobTest {
 
     @Test
     void aSecondJobQueuesBehindTheBusySlotAndCancellingIsQuick() throws Exception {
-        try (Server server = Server.start(Config.forTest(course(), dir.resolve("data")))) {
+        try (Server server = Server.start(config())) {
             TestClient ann = new TestClient(server.port());
             TestClient bob = new TestClient(server.port());
             String big = "Dataset big = Datasets.supportTickets(400, 2);\n"
@@ -79,6 +79,11 @@ class FineTuneJobTest {
             JsonNode after = bob.run("one", "job.await().id().equals(job.id())");
             assertEquals("true", after.get("value").asText(), "the queued job ran once the slot was free: " + after);
         }
+    }
+
+    /** The course's default cell limit (30 s): these tests are about behaviour, and a busy CI machine trains slowly. */
+    private Config config() throws Exception {
+        return Config.forTest(course(), dir.resolve("data")).withRunTimeout(java.time.Duration.ofSeconds(30));
     }
 
     private Path course() throws Exception {
