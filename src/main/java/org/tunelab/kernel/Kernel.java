@@ -120,6 +120,11 @@ public final class Kernel implements AutoCloseable {
                 }
             }
             RunResult result = evaluate(code == null ? "" : code, listener, started);
+            // Asked here, not in evaluate(): start-up snippets need no measuring.
+            int[] heap = result.status() == RunStatus.DIED || !child.isAlive() ? null : child.heapMb();
+            if (heap != null) {
+                result = result.withHeap(heap[0], heap[1]);
+            }
             if (lost != null) {
                 result = result.withMessage(true, result.message() == null ? lost : lost + " " + result.message());
             }
@@ -295,7 +300,6 @@ public final class Kernel implements AutoCloseable {
             wasKilled = killed;
         }
         boolean died = !current.isAlive() || current.engineEnded();
-        int[] heap = died ? null : current.heapMb();
 
         RunStatus status;
         List<String> message = new ArrayList<>();
@@ -336,8 +340,7 @@ public final class Kernel implements AutoCloseable {
         return new RunResult(status, output.stdout(), output.stderr(), outcome.value(), outcome.diagnostics(),
                 outcome.exception(), millisSince(started), output.truncated(), false,
                 message.isEmpty() ? null : String.join(" ", message), output.displays(),
-                outcome.value() == null ? null : output.valueDisplay(), heap == null ? -1 : heap[0],
-                heap == null ? -1 : heap[1], outcome.notes());
+                outcome.value() == null ? null : output.valueDisplay(), -1, -1, outcome.notes());
     }
 
     private Outcome evaluateSnippets(ChildJvm current, String code) {

@@ -39,6 +39,12 @@ public record RunResult(RunStatus status, String stdout, String stderr, String v
                 newMessage, displays, valueDisplay, heapUsedMb, heapMaxMb, notes);
     }
 
+    /** This result with the kernel's heap after the run. */
+    RunResult withHeap(int usedMb, int maxMb) {
+        return new RunResult(status, stdout, stderr, value, diagnostics, exception, elapsedMs, truncated, stateLost,
+                message, displays, valueDisplay, usedMb, maxMb, notes);
+    }
+
     /** A run that never reached a kernel, e.g. because none could be started. */
     static RunResult failed(String message, long elapsedMs) {
         return new RunResult(RunStatus.ERROR, "", "", null, List.of(), null, elapsedMs, false, false, message,

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param dataset the name of the dataset
  * @param results one per entry, in the order they were added; {@link EvalResult#name()} is the entry's name
  */
-public record Comparison(String dataset, List<EvalResult> results) implements Displayable {
+public record Comparison(String dataset, List<EvalResult> results) implements Tabular {
 
     public Comparison {
         Objects.requireNonNull(dataset, "dataset");
@@ -110,12 +110,6 @@ public record Comparison(String dataset, List<EvalResult> results) implements Di
     public void show() {
         Display.show(table());
         Display.show(chart());
-    }
-
-    /** The {@link #table()} as a "table" spec. */
-    @Override
-    public String toDisplay() {
-        return table().toDisplay();
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * m                                  // shown as a table
  * }</pre>
  */
-public final class Confusion implements Displayable {
+public final class Confusion implements Tabular {
     /** The column of answers that are none of the labels. */
     public static final String OTHER = "other";
 
@@ -126,12 +126,6 @@ public final class Confusion implements Displayable {
             t.row(row);
         }
         return t;
-    }
-
-    /** The {@link #table()} as a "table" spec. */
-    @Override
-    public String toDisplay() {
-        return table().toDisplay();
     }
 
     @Override

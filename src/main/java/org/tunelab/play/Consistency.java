@@ -23,7 +23,7 @@ import java.util.function.Function;
  * @param variants the names of the variants: the instructions, or "seed 0", "seed 1", ...
  * @param results  one evaluation per variant, each over the same examples in the same order
  */
-public record Consistency(String title, List<String> variants, List<EvalResult> results) implements Displayable {
+public record Consistency(String title, List<String> variants, List<EvalResult> results) implements Tabular {
 
     /**
      * One example across the variants.
@@ -133,12 +133,6 @@ public record Consistency(String title, List<String> variants, List<EvalResult> 
             t.row(row);
         }
         return t;
-    }
-
-    /** The {@link #table()} as a "table" spec. */
-    @Override
-    public String toDisplay() {
-        return table().toDisplay();
     }
 
     @Override

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * <p>{@link #load(Path)} is strict: a file with errors throws a {@link DatasetException} that lists the first
  * ones with their lines. For a lenient load, {@code Dataset.check(path).valid()} keeps the good lines.
  */
-public final class Dataset implements Iterable<Example>, Displayable {
+public final class Dataset implements Iterable<Example>, Tabular {
     /** How many examples the display table shows. */
     static final int SHOWN = 10;
 
@@ -433,11 +433,6 @@ public final class Dataset implements Iterable<Example>, Displayable {
             t.row(i, examples.get(i).input(), examples.get(i).label());
         }
         return t;
-    }
-
-    @Override
-    public String toDisplay() {
-        return table().toDisplay();
     }
 
     /** E.g. {@code "support-tickets: 200 examples (chat), 4 labels"}. */

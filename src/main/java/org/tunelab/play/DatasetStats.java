@@ -27,7 +27,7 @@ import java.util.Map;
  * @param labelCounts how often each label occurs, most frequent first
  */
 public record DatasetStats(int examples, String encoding, long tokensTotal, int tokensMin, double tokensMean, int tokensP50,
-                           int tokensP95, int tokensMax, Map<String, Long> labelCounts) implements Displayable {
+                           int tokensP95, int tokensMax, Map<String, Long> labelCounts) implements Tabular {
     /** Label rows the table shows at most. */
     static final int LABELS_SHOWN = 20;
 
@@ -69,11 +69,6 @@ public record DatasetStats(int examples, String encoding, long tokensTotal, int 
             t.row("distinct labels", labelCounts.size()); // an open-ended task: one label per example, nearly
         }
         return t;
-    }
-
-    @Override
-    public String toDisplay() {
-        return table().toDisplay();
     }
 
     @Override

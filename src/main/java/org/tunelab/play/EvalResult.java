@@ -22,7 +22,7 @@ import java.util.Locale;
  * @param ignoreCase whether answers were compared ignoring case
  */
 public record EvalResult(String name, String model, List<String> labels, List<Case> cases, boolean ignoreCase)
-        implements Displayable {
+        implements Tabular {
 
     /**
      * One example as the model answered it.
@@ -104,12 +104,6 @@ public record EvalResult(String name, String model, List<String> labels, List<Ca
             t.row(c.input(), c.expected(), c.got());
         }
         return t;
-    }
-
-    /** The {@link #table()} as a "table" spec. */
-    @Override
-    public String toDisplay() {
-        return table().toDisplay();
     }
 
     /** The summary and up to 10 wrong cases. */

@@ -27,7 +27,7 @@ import java.util.Objects;
  * {@code "gpt-4o-mini-2024-07-18"} is priced as {@code gpt-4o-mini}, {@code "ft:gpt-4o-mini-2024-07-18:org::abc"} as
  * {@code ft:gpt-4o-mini}.
  */
-public final class Prices implements Displayable {
+public final class Prices implements Tabular {
     /** When the default prices were read. */
     public static final String DEFAULTS_DATE = "2025-05";
 
@@ -139,12 +139,6 @@ public final class Prices implements Displayable {
             t.row(p.model(), p.inputPerMillion(), p.outputPerMillion(), p.trainingPerMillion());
         }
         return t;
-    }
-
-    /** The {@link #table()} as a "table" spec. */
-    @Override
-    public String toDisplay() {
-        return table().toDisplay();
     }
 
     /** The table as text, its title saying the prices are illustrative and where they come from. */

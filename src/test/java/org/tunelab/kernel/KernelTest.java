@@ -145,6 +145,11 @@ class KernelTest {
         RunResult changed = kernel.run("record Item(int n, String s) {}");
         assertTrue(String.join(" ", changed.notes()).contains("`item` can no longer be used because type `Item`, which it"
                 + " depends on, changed in this cell"), changed.notes().toString());
+        kernel.run("class Box {}\nBox box = new Box();");
+        RunResult reset = kernel.run("class Box { int size; }");
+        assertTrue(reset.notes().get(0).startsWith("`box` was reset to its default value (null, 0 or false) because"
+                + " type `Box`"), reset.notes().toString());
+        assertEquals("null", kernel.run("box").value(), "JShell really reset it");
         RunResult waiting = kernel.run("int score() { return grade() + 1; }");
         assertEquals(RunStatus.OK, waiting.status());
         assertTrue(waiting.notes().get(0).startsWith("score is defined, but cannot be used until method grade()"),
