@@ -63,6 +63,11 @@ window.TuneLab.display = (function () {
 
   function table(spec) {
     const wrap = el('div', 'display table-wrap');
+    if (!spec.rows || spec.rows.length === 0) { // an empty report: say so, not a header over nothing
+      if (spec.title) wrap.append(el('p', 'table-title', spec.title));
+      wrap.append(el('p', 'meta', 'Nothing to list.'));
+      return wrap;
+    }
     const t = el('table', 'data');
     if (spec.title) t.append(el('caption', null, spec.title));
     const head = el('tr');
