@@ -53,6 +53,7 @@ final class Browser {
      * {@code subject} if there is one.
      */
     static void screenshot(ChromeDriver driver, String name, int width, int height, WebElement subject) throws IOException {
+        Object widthBefore = driver.executeScript("return window.innerWidth");
         emulate(driver, width, height);
         if (subject != null) {
             driver.executeScript("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -60);", subject);
@@ -65,6 +66,10 @@ final class Browser {
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        // The page lays itself out again at the window's size; a click before that lands where a button was.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(5))
+                .until(d -> widthBefore.equals(driver.executeScript(
+                        "return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(window.innerWidth))))")));
     }
 
     /**

@@ -178,7 +178,9 @@ class BrowserTest {
         for (int i = 1; i <= 3; i++) {
             click(hint);
             int expected = i;
-            wait.until(d -> exercise.findElements(By.cssSelector(".hints li")).size() == expected);
+            new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(() -> "hint " + expected
+                    + " did not appear; exercise status: " + exercise.findElement(By.cssSelector(".cell-status")).getText())
+                    .until(d -> exercise.findElements(By.cssSelector(".hints li")).size() == expected);
         }
         assertFalse(hint.isEnabled(), "no more hints after the last");
 
