@@ -39,11 +39,18 @@ public final class Store implements AutoCloseable {
     private final Database db;
     private final Clock clock;
     private final int schemaVersion;
+    private final Notebooks notebooks;
 
     private Store(Database db, Clock clock, int schemaVersion) {
         this.db = db;
         this.clock = clock;
         this.schemaVersion = schemaVersion;
+        this.notebooks = new Notebooks(db, clock);
+    }
+
+    /** The playground's notebooks, in the same database. */
+    public Notebooks notebooks() {
+        return notebooks;
     }
 
     /**
@@ -344,7 +351,7 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
-    private static Void update(Connection c, String sql, Object... params) throws SQLException {
+    static Void update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement p = prepare(c, sql, params)) {
             p.executeUpdate();
         }
@@ -352,7 +359,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** Binds parameters; a null is bound as BIGINT, the only nullable column type we write. */
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+    static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement p = c.prepareStatement(sql);
         try {
             for (int i = 0; i < params.length; i++) {
@@ -371,7 +378,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** Ids (student, lesson, ...) must be present and not blank; code may be empty but not null. */
-    private static void require(Object... valueNamePairs) {
+    static void require(Object... valueNamePairs) {
         for (int i = 0; i < valueNamePairs.length; i += 2) {
             Object value = valueNamePairs[i];
             String name = (String) valueNamePairs[i + 1];
