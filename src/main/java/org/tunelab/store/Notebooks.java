@@ -71,33 +71,35 @@ public final class Notebooks {
     /** One notebook with its cells. */
     public Optional<Notebook> get(String student, String id) {
         Store.require(student, "student", id, "id");
-        return db.read("notebook(" + student + ", " + id + ")", c -> {
-            String title;
-            String summary;
-            long created;
-            long updated;
-            try (PreparedStatement p = Store.prepare(c, "SELECT title, summary, created_at, updated_at FROM notebook"
-                    + " WHERE student = ? AND id = ?", student, id);
-                 ResultSet r = p.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.<Notebook>empty();
-                }
-                title = r.getString(1);
-                summary = r.getString(2);
-                created = r.getLong(3);
-                updated = r.getLong(4);
+        return db.read("notebook(" + student + ", " + id + ")", c -> read(c, student, id));
+    }
+
+    private static Optional<Notebook> read(Connection c, String student, String id) throws SQLException {
+        String title;
+        String summary;
+        long created;
+        long updated;
+        try (PreparedStatement p = Store.prepare(c, "SELECT title, summary, created_at, updated_at FROM notebook"
+                + " WHERE student = ? AND id = ?", student, id);
+             ResultSet r = p.executeQuery()) {
+            if (!r.next()) {
+                return Optional.empty();
             }
-            List<Notebook.Cell> cells = new ArrayList<>();
-            try (PreparedStatement p = Store.prepare(c, "SELECT kind, mode, source FROM notebook_cell"
-                    + " WHERE student = ? AND notebook = ? ORDER BY position", student, id);
-                 ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    cells.add(new Notebook.Cell(r.getString(1), r.getString(2), r.getString(3)));
-                }
+            title = r.getString(1);
+            summary = r.getString(2);
+            created = r.getLong(3);
+            updated = r.getLong(4);
+        }
+        List<Notebook.Cell> cells = new ArrayList<>();
+        try (PreparedStatement p = Store.prepare(c, "SELECT kind, mode, source FROM notebook_cell"
+                + " WHERE student = ? AND notebook = ? ORDER BY position", student, id);
+             ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                cells.add(new Notebook.Cell(r.getString(1), r.getString(2), r.getString(3)));
             }
-            return Optional.of(new Notebook(id, title, summary, cells, Instant.ofEpochMilli(created),
-                    Instant.ofEpochMilli(updated)));
-        });
+        }
+        return Optional.of(new Notebook(id, title, summary, cells, Instant.ofEpochMilli(created),
+                Instant.ofEpochMilli(updated)));
     }
 
     /** The student's notebooks, most recently saved first. */
@@ -127,6 +129,36 @@ public final class Notebooks {
                 return p.executeUpdate() > 0;
             }
         });
+    }
+
+    /** Every notebook of the student with its cells, by id (for the progress export). */
+    java.util.Map<String, Notebook> all(Connection c, String student) throws SQLException {
+        java.util.Map<String, Notebook> out = new java.util.TreeMap<>();
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement p = Store.prepare(c, "SELECT id FROM notebook WHERE student = ?", student);
+             ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                ids.add(r.getString(1));
+            }
+        }
+        for (String id : ids) {
+            read(c, student, id).ifPresent(n -> out.put(id, n));
+        }
+        return out;
+    }
+
+    /** Imports a notebook: added, or replacing the student's notebook of that id when this one was saved later. */
+    void merge(Connection c, String student, Notebook n) throws SQLException {
+        Optional<Notebook> mine = read(c, student, n.id());
+        if (mine.isPresent() && !n.updated().isAfter(mine.get().updated())) {
+            return;
+        }
+        Store.update(c, "DELETE FROM notebook_cell WHERE student = ? AND notebook = ?", student, n.id());
+        Store.update(c, "DELETE FROM notebook WHERE student = ? AND id = ?", student, n.id());
+        Store.update(c, "INSERT INTO notebook (student, id, title, summary, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)", student, n.id(), n.title(), n.summary(),
+                n.created().toEpochMilli(), n.updated().toEpochMilli());
+        insertCells(c, student, n.id(), n.cells());
     }
 
     private static void insertCells(Connection c, String student, String id, List<Notebook.Cell> cells)

@@ -201,7 +201,7 @@ public final class Store implements AutoCloseable {
         // One transaction, so the document is one consistent moment.
         Snapshot snapshot = db.transaction("exportJson(" + student + ")", c -> new Snapshot(
                 visitedTimes(c, student), progressOf(c, student),
-                exerciseCodes(c, student), cellCodes(c, student)));
+                exerciseCodes(c, student), cellCodes(c, student), notebooks.all(c, student)));
         return ProgressDocument.write(student, snapshot, Instant.ofEpochMilli(now()));
     }
 
@@ -209,7 +209,8 @@ public final class Store implements AutoCloseable {
      * Merges an export into this student's progress: lessons visited are added, attempts and
      * hints keep the larger count, the earliest pass is kept (a pass is never lost), and for code
      * the later save wins. The document's own "student" field is ignored, so progress can move
-     * between accounts. Nothing is written unless the whole document is valid.
+     * between accounts. A notebook is added, or replaces the one with its id if that was saved earlier.
+     * Nothing is written unless the whole document is valid.
      *
      * @throws IllegalArgumentException naming the bad field, if the document is not a valid export
      */
@@ -252,6 +253,9 @@ public final class Store implements AutoCloseable {
                             student, lesson.getKey(), cell.getKey(), cell.getValue().code(),
                             cell.getValue().savedAt().toEpochMilli());
                 }
+            }
+            for (Notebook n : s.notebooks().values()) {
+                notebooks.merge(c, student, n);
             }
             return null;
         });

@@ -284,9 +284,11 @@ abstract class StoreBehaviour {
             store.saveExerciseCode("ann", "greet", "return \"hi\";");
             store.recordCheck("ann", "greet", true);
             store.recordHint("ann", "shout", 1);
+            Notebook notebook = store.notebooks().create("ann", "Mine", "One line.", TWO_CELLS);
             exported = store.exportJson("ann");
 
             store.importJson("bob", exported);
+            assertEquals(Optional.of(notebook), store.notebooks().get("bob", notebook.id()));
             assertEquals(store.visited("ann"), store.visited("bob"));
             assertEquals(store.cells("ann", "01-intro"), store.cells("bob", "01-intro"));
             assertEquals(store.exerciseCode("ann", "greet"), store.exerciseCode("bob", "greet"));
@@ -344,6 +346,41 @@ abstract class StoreBehaviour {
             assertEquals(Set.of("01-intro", "03-tuning"), store.visited("ann"));
             assertTrue(store.exportJson("ann").contains("\"01-intro\" : \"2026-11-20T09:01:00Z\""),
                     "the earlier first visit is kept");
+        }
+    }
+
+    @Test
+    void importedNotebooksReplaceOnlyOlderOnes() {
+        try (Store store = open()) {
+            clock.at(1);
+            Notebook n = store.notebooks().create("ann", "First", "", TWO_CELLS);
+            String old = store.exportJson("ann");
+            clock.at(2);
+            store.notebooks().save("ann", n.id(), "Second", "", List.of());
+            String newer = store.exportJson("ann");
+
+            store.importJson("ann", old); // an old export does not undo later work
+            assertEquals("Second", store.notebooks().get("ann", n.id()).orElseThrow().title());
+            store.importJson("bob", newer);
+            store.importJson("bob", old);
+            assertEquals("Second", store.notebooks().get("bob", n.id()).orElseThrow().title());
+            clock.at(3);
+            store.notebooks().save("bob", n.id(), "Bob's third", "", TWO_CELLS);
+            store.importJson("ann", store.exportJson("bob"));
+            assertEquals("Bob's third", store.notebooks().get("ann", n.id()).orElseThrow().title());
+            assertEquals(TWO_CELLS, store.notebooks().get("ann", n.id()).orElseThrow().cells());
+        }
+    }
+
+    @Test
+    void aBadNotebookInAnImportNamesItsPath() {
+        try (Store store = open()) {
+            String doc = "{\"format\": \"tunelab-progress\", \"version\": 1, \"notebooks\": {\"n1\": {\"title\": \"T\","
+                    + " \"created\": \"2026-11-20T09:00:00Z\", \"updated\": \"2026-11-20T09:00:00Z\","
+                    + " \"cells\": [{\"kind\": \"python\", \"mode\": \"run\", \"source\": \"x\"}]}}}";
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.importJson("ann", doc));
+            assertEquals("import: notebooks.n1.cells[0].kind: expected one of [java, markdown]", e.getMessage());
+            assertEquals(List.of(), store.notebooks().list("ann"));
         }
     }
 
