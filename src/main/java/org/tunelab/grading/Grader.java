@@ -9,6 +9,7 @@ import org.tunelab.course.Exercise;
 import org.tunelab.kernel.Diagnostic;
 import org.tunelab.kernel.Kernel;
 import org.tunelab.kernel.KernelConfig;
+import org.tunelab.kernel.KernelException;
 import org.tunelab.kernel.KernelPool;
 import org.tunelab.kernel.RunResult;
 import org.tunelab.kernel.RunStatus;
@@ -40,7 +41,15 @@ public final class Grader implements AutoCloseable {
     /** Checks {@code code} against every check of {@code exercise}. */
     public Grade check(Exercise exercise, String code) {
         long started = System.nanoTime();
-        try (Kernel kernel = pool.take()) {
+        Kernel fresh;
+        try {
+            fresh = pool.take();
+        } catch (KernelException e) {
+            // a busy or broken server, not the student's code: say so instead of failing the request
+            return notRun(exercise, List.of(), "The server could not start a Java VM to check your code ("
+                    + e.getMessage() + "). Try again in a moment; if it persists, tell your instructor.", started);
+        }
+        try (Kernel kernel = fresh) {
             Set<String> before = new HashSet<>(kernel.declaredNames());
             if (!exercise.setup().isBlank()) {
                 RunResult setup = kernel.run(exercise.setup());

@@ -149,4 +149,15 @@ class GraderTest {
         failsWithMessage(check("int square(int n) { return n * n; }\nthrow new IllegalStateException(\"nope\");"),
                 "IllegalStateException: nope");
     }
+
+    @Test
+    void aKernelThatCannotStartIsAClearNotRunGradeNotACrash() {
+        try (Grader broken = new Grader(KernelConfig.defaults().withPoolSize(1)
+                .withExtraJvmArgs(List.of("-XX:+NoSuchOptionAnywhere")), Duration.ofSeconds(2))) {
+            Grade g = broken.check(SQUARE, SQUARE.solution());
+            assertFalse(g.passed());
+            assertTrue(g.message().startsWith("The server could not start a Java VM to check your code"), g.message());
+            assertTrue(g.checks().stream().allMatch(c -> c.message().equals("Not run.")), g.toString());
+        }
+    }
 }
