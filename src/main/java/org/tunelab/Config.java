@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.tunelab.kernel.Fairness;
 import org.tunelab.kernel.KernelConfig;
 import org.tunelab.play.LlmSettings;
 
@@ -30,12 +31,14 @@ import org.tunelab.play.LlmSettings;
  * @param llmPerMinute {@code TUNELAB_LLM_RATE}: remote model requests one student may make per minute; 20
  * @param trainingSlots {@code TUNELAB_TRAINING_SLOTS}: fine-tuning jobs that train at once, server-wide; half the
  *                    cores, at least 1
+ * @param runsAtOnce {@code TUNELAB_RUNS_AT_ONCE}: cells (and exercise checks) that execute at once, server-wide;
+ *                    others wait in a queue; the number of cores
  * @param unsafeNoSandbox {@code --unsafe-no-sandbox}: serve addresses other than loopback even when student
  *                    code cannot be sandboxed (see {@code Server})
  */
 public record Config(String host, int port, Path courseDir, Path dataDir, String dbUrl, String dbUser,
                      String dbPassword, Duration runTimeout, Duration checkTimeout, Duration idleTimeout, int poolSize,
-                     LlmSettings llm, int llmPerMinute, int trainingSlots, boolean unsafeNoSandbox) {
+                     LlmSettings llm, int llmPerMinute, int trainingSlots, int runsAtOnce, boolean unsafeNoSandbox) {
 
     /** What every course kernel starts with: the JShell tool's imports and the play API. */
     public static final List<String> KERNEL_IMPORTS = Stream.concat(KernelConfig.DEFAULT_IMPORTS.stream(),
@@ -75,6 +78,8 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
                 parseInt("TUNELAB_LLM_RATE", env.getOrDefault("TUNELAB_LLM_RATE", "20")),
                 parseInt("TUNELAB_TRAINING_SLOTS", env.getOrDefault("TUNELAB_TRAINING_SLOTS",
                         String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)))),
+                parseInt("TUNELAB_RUNS_AT_ONCE", env.getOrDefault("TUNELAB_RUNS_AT_ONCE",
+                        String.valueOf(Runtime.getRuntime().availableProcessors()))),
                 flag(flags, "unsafe-no-sandbox"));
     }
 
@@ -82,23 +87,35 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
     public static Config forTest(Path courseDir, Path dataDir) {
         return new Config("127.0.0.1", 0, courseDir, dataDir, "", "", "", Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Duration.ofMinutes(30), 1,
-                null, 20, 1, false);
+                null, 20, 1, Runtime.getRuntime().availableProcessors(), false);
     }
 
     public Config withRunTimeout(Duration timeout) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, timeout, checkTimeout, idleTimeout,
-                poolSize, llm, llmPerMinute, trainingSlots, unsafeNoSandbox);
+                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox);
     }
 
     /** This config with a remote LLM (for tests against a loopback server). */
     public Config withLlm(LlmSettings settings, int perMinute) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, settings, perMinute, trainingSlots, unsafeNoSandbox);
+                idleTimeout, poolSize, settings, perMinute, trainingSlots, runsAtOnce, unsafeNoSandbox);
+    }
+
+    /** This config with another limit on runs at once (for the load command and tests). */
+    public Config withRunsAtOnce(int value) {
+        return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
+                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, value, unsafeNoSandbox);
+    }
+
+    /** How student code shares the server: {@link #runsAtOnce} and the per-student limits of {@link Fairness}. */
+    public Fairness fairness() {
+        Fairness d = Fairness.defaults();
+        return new Fairness(runsAtOnce, d.maxQueueWait(), d.kernelsPerStudent(), d.runsPerMinute());
     }
 
     public Config withHost(String value, boolean unsafe) {
         return new Config(value, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout, idleTimeout,
-                poolSize, llm, llmPerMinute, trainingSlots, unsafe);
+                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafe);
     }
 
     private static boolean flag(Map<String, String> flags, String name) {

@@ -47,7 +47,7 @@ public final class Server implements AutoCloseable {
                 : Store.open(config.dbUrl(), config.dbUser(), config.dbPassword());
         GatewayHandler gateway = gateway(config);
         KernelConfig kernelConfig = config.kernelConfig().withGateway(gateway).withSandbox(sandbox);
-        Kernels kernels = new Kernels(kernelConfig);
+        Kernels kernels = new Kernels(kernelConfig, config.fairness());
         Grader grader = new Grader(kernelConfig, config.checkTimeout());
         App app = new App(new LiveCourse(new CourseLoader(config.courseDir())), kernels, grader, store, mode);
         Server server = new Server(store, kernels, grader, app);
