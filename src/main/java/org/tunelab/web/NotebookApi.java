@@ -136,6 +136,11 @@ final class NotebookApi {
         return id;
     }
 
+    /** The {@link Kernels} key of the student's kernel for the path's lesson; 404 for an unknown lesson. */
+    String kernelKey(Context ctx) {
+        return kernelKey(ctx, lesson(ctx));
+    }
+
     private static String kernelKey(Context ctx, Lesson lesson) {
         return Students.of(ctx) + "/lesson/" + lesson.slug();
     }
