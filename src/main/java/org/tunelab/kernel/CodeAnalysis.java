@@ -45,11 +45,17 @@ final class CodeAnalysis {
     }
 
     /**
-     * Signatures and Javadoc of what the cursor is on. The cursor may be anywhere in a name or just after the
-     * call's opening parenthesis; the whole name (and its parenthesis) is looked up.
+     * Signatures and Javadoc of what the cursor is on. The cursor may be anywhere in a name, just after the call's
+     * opening parenthesis, or just after the call's closing one; the whole name (and its parenthesis) is looked up.
      */
     Documentation documentation(String code, int cursor) {
         int end = endOfName(code, clamp(code, cursor));
+        Documentation found = documentationAt(code, end);
+        int open = found.entries().isEmpty() ? openingParenthesis(code, end) : -1;
+        return open < 0 ? found : documentationAt(code, open + 1); // just after a call: the call's method
+    }
+
+    private Documentation documentationAt(String code, int end) {
         List<Documentation.Entry> entries = analysis.documentation(focus(code, end), end, true).stream()
                 .limit(MAX_ENTRIES)
                 .map(doc -> new Documentation.Entry(doc.signature(),
@@ -96,6 +102,27 @@ final class CodeAnalysis {
             end++;
         }
         return end < code.length() && code.charAt(end) == '(' ? end + 1 : end;
+    }
+
+    /** Where the call that ends just before {@code end} (at a ')', blanks aside) opens, or -1. */
+    private static int openingParenthesis(String code, int end) {
+        int at = end - 1;
+        while (at >= 0 && Character.isWhitespace(code.charAt(at))) {
+            at--;
+        }
+        if (at < 0 || code.charAt(at) != ')') {
+            return -1;
+        }
+        int depth = 0;
+        for (; at >= 0; at--) {
+            char c = code.charAt(at);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(' && --depth == 0) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private static int clamp(String code, int cursor) {

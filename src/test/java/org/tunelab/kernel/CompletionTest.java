@@ -97,6 +97,13 @@ class CompletionTest {
     }
 
     @Test
+    void documentationJustAfterACall() {
+        String cell = "var m = Models.tiny()";
+        Documentation d = kernel.documentation(cell, cell.length());
+        assertEquals("Model Models.tiny()", d.entries().get(0).signature(), d.toString());
+    }
+
+    @Test
     void jdkJavadocOnlyWhenTheJdkSourcesAreInstalled() {
         Path srcZip = Path.of(System.getProperty("java.home"), "lib", "src.zip");
         Documentation d = kernel.documentation("Math.max(1, ", 9);
