@@ -97,6 +97,18 @@ class CompletionTest {
     }
 
     @Test
+    void overloadsOfAPlayMethodEachGetTheirOwnJavadoc() {
+        Documentation d = kernel.documentation("Example.chat(", 13);
+        assertEquals(2, d.entries().size(), d.toString());
+        for (Documentation.Entry e : d.entries()) {
+            String expected = e.signature().contains("List<Message>")
+                    ? "A chat example from a list of messages; see chat(Message...)."
+                    : "A chat example from messages; it needs at least one assistant message (the answer to learn).";
+            assertTrue(e.javadoc() != null && e.javadoc().startsWith(expected), d.toString());
+        }
+    }
+
+    @Test
     void documentationJustAfterACall() {
         String cell = "var m = Models.tiny()";
         Documentation d = kernel.documentation(cell, cell.length());
