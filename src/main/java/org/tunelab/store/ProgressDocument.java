@@ -25,7 +25,9 @@ import java.util.TreeSet;
  *   "lessonsVisited": { "01-intro": "2026-11-20T09:00:00Z" },
  *   "exercises": { "greet": { "attempts": 3, "firstPassedAt": "2026-11-20T09:30:00Z", "hintsShown": 1 } },
  *   "exerciseCode": { "greet": { "code": "...", "savedAt": "2026-11-20T09:29:00Z" } },
- *   "cells": { "01-intro": { "cell-1": { "code": "...", "savedAt": "2026-11-20T09:05:00Z" } } }
+ *   "cells": { "01-intro": { "cell-1": { "code": "...", "savedAt": "2026-11-20T09:05:00Z" } } },
+ *   "notebooks": { "k3x9m2p7qa": { "title": "...", "summary": "", "created": "...", "updated": "...",
+ *                  "cells": [ { "kind": "java", "mode": "run", "source": "..." } ] } }
  * }
  * }</pre>
  *
@@ -44,7 +46,8 @@ final class ProgressDocument {
     record Snapshot(Map<String, Instant> lessonsVisited,
                     Map<String, ExerciseProgress> exercises,
                     Map<String, SavedCode> exerciseCode,
-                    Map<String, Map<String, SavedCode>> cells) {}
+                    Map<String, Map<String, SavedCode>> cells,
+                    Map<String, Notebook> notebooks) {}
 
     // Configured once here and never changed afterwards; ObjectMapper is thread-safe for use.
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -77,6 +80,16 @@ final class ProgressDocument {
             ObjectNode l = cells.putObject(lesson);
             byCell.forEach((cellId, saved) -> putSaved(l.putObject(cellId), saved));
         });
+        ObjectNode notebooks = root.putObject("notebooks");
+        s.notebooks().forEach((id, n) -> {
+            ObjectNode o = notebooks.putObject(id);
+            o.put("title", n.title());
+            o.put("summary", n.summary());
+            o.put("created", n.created().toString());
+            o.put("updated", n.updated().toString());
+            var list = o.putArray("cells");
+            n.cells().forEach(c -> list.addObject().put("kind", c.kind()).put("mode", c.mode()).put("source", c.source()));
+        });
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -101,7 +114,7 @@ final class ProgressDocument {
         }
         object(root, "");
         onlyFields(root, "", Set.of("format", "version", "student", "exportedAt",
-                "lessonsVisited", "exercises", "exerciseCode", "cells"));
+                "lessonsVisited", "exercises", "exerciseCode", "cells", "notebooks"));
         JsonNode format = root.get("format");
         if (format == null || !format.isTextual() || !FORMAT.equals(format.textValue())) {
             throw bad("format", "expected \"" + FORMAT + "\"; this is not a TuneLab progress export");
@@ -134,7 +147,40 @@ final class ProgressDocument {
             Map<String, SavedCode> l = cells.computeIfAbsent(lesson, k -> new TreeMap<>());
             forEachField(byCell, lessonPath, (cellId, node, path) -> l.put(cellId, saved(node, path)));
         });
-        return new Snapshot(visited, exercises, exerciseCode, cells);
+        Map<String, Notebook> notebooks = new TreeMap<>();
+        forEachField(root.get("notebooks"), "notebooks", (id, node, path) -> notebooks.put(id, notebook(id, node, path)));
+        return new Snapshot(visited, exercises, exerciseCode, cells, notebooks);
+    }
+
+    private static final Set<String> KINDS = Set.of("java", "markdown");
+    private static final Set<String> MODES = Set.of("run", "no-run", "expect-error");
+
+    private static Notebook notebook(String id, JsonNode node, String path) {
+        object(node, path);
+        onlyFields(node, path, Set.of("title", "summary", "created", "updated", "cells"));
+        String title = text(node.get("title"), path + ".title");
+        if (title.isBlank()) throw bad(path + ".title", "a notebook needs a title");
+        JsonNode cells = node.get("cells");
+        if (cells == null || !cells.isArray()) throw bad(path + ".cells", "expected a list of cells");
+        java.util.List<Notebook.Cell> list = new java.util.ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String at = path + ".cells[" + i + "]";
+            JsonNode c = cells.get(i);
+            object(c, at);
+            onlyFields(c, at, Set.of("kind", "mode", "source"));
+            String kind = text(c.get("kind"), at + ".kind");
+            String mode = text(c.get("mode"), at + ".mode");
+            if (!KINDS.contains(kind)) throw bad(at + ".kind", "expected one of " + new TreeSet<>(KINDS));
+            if (!MODES.contains(mode)) throw bad(at + ".mode", "expected one of " + new TreeSet<>(MODES));
+            list.add(new Notebook.Cell(kind, mode, text(c.get("source"), at + ".source")));
+        }
+        return new Notebook(id, title, node.has("summary") ? text(node.get("summary"), path + ".summary") : "", list,
+                instant(node.get("created"), path + ".created"), instant(node.get("updated"), path + ".updated"));
+    }
+
+    private static String text(JsonNode node, String path) {
+        if (node == null || !node.isTextual()) throw bad(path, "expected a string");
+        return node.textValue();
     }
 
     private interface FieldVisitor {

@@ -39,11 +39,18 @@ public final class Store implements AutoCloseable {
     private final Database db;
     private final Clock clock;
     private final int schemaVersion;
+    private final Notebooks notebooks;
 
     private Store(Database db, Clock clock, int schemaVersion) {
         this.db = db;
         this.clock = clock;
         this.schemaVersion = schemaVersion;
+        this.notebooks = new Notebooks(db, clock);
+    }
+
+    /** The playground's notebooks, in the same database. */
+    public Notebooks notebooks() {
+        return notebooks;
     }
 
     /**
@@ -194,7 +201,7 @@ public final class Store implements AutoCloseable {
         // One transaction, so the document is one consistent moment.
         Snapshot snapshot = db.transaction("exportJson(" + student + ")", c -> new Snapshot(
                 visitedTimes(c, student), progressOf(c, student),
-                exerciseCodes(c, student), cellCodes(c, student)));
+                exerciseCodes(c, student), cellCodes(c, student), notebooks.all(c, student)));
         return ProgressDocument.write(student, snapshot, Instant.ofEpochMilli(now()));
     }
 
@@ -202,7 +209,8 @@ public final class Store implements AutoCloseable {
      * Merges an export into this student's progress: lessons visited are added, attempts and
      * hints keep the larger count, the earliest pass is kept (a pass is never lost), and for code
      * the later save wins. The document's own "student" field is ignored, so progress can move
-     * between accounts. Nothing is written unless the whole document is valid.
+     * between accounts. A notebook is added, or replaces the one with its id if that was saved earlier.
+     * Nothing is written unless the whole document is valid.
      *
      * @throws IllegalArgumentException naming the bad field, if the document is not a valid export
      */
@@ -245,6 +253,9 @@ public final class Store implements AutoCloseable {
                             student, lesson.getKey(), cell.getKey(), cell.getValue().code(),
                             cell.getValue().savedAt().toEpochMilli());
                 }
+            }
+            for (Notebook n : s.notebooks().values()) {
+                notebooks.merge(c, student, n);
             }
             return null;
         });
@@ -344,7 +355,7 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
-    private static Void update(Connection c, String sql, Object... params) throws SQLException {
+    static Void update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement p = prepare(c, sql, params)) {
             p.executeUpdate();
         }
@@ -352,7 +363,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** Binds parameters; a null is bound as BIGINT, the only nullable column type we write. */
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+    static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement p = c.prepareStatement(sql);
         try {
             for (int i = 0; i < params.length; i++) {
@@ -371,7 +382,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** Ids (student, lesson, ...) must be present and not blank; code may be empty but not null. */
-    private static void require(Object... valueNamePairs) {
+    static void require(Object... valueNamePairs) {
         for (int i = 0; i < valueNamePairs.length; i += 2) {
             Object value = valueNamePairs[i];
             String name = (String) valueNamePairs[i + 1];

@@ -31,7 +31,9 @@ public final class App {
     public App(Supplier<Course> course, Kernels kernels, Grader grader, Store store, String mode) {
         Students students = new Students();
         Pages pages = new Pages(course, store, mode);
-        NotebookApi notebook = new NotebookApi(course, kernels, store);
+        KernelApi kernelApi = new KernelApi(kernels);
+        NotebookApi notebook = new NotebookApi(course, kernelApi, store);
+        PlaygroundApi playground = new PlaygroundApi(course, store, kernels, kernelApi);
         ExerciseApi exercises = new ExerciseApi(course, grader, store);
         ProgressApi progress = new ProgressApi(course, store);
         OpenAiApi openAi = new OpenAiApi();
@@ -57,6 +59,8 @@ public final class App {
 
             cfg.routes.get("/", pages::index);
             cfg.routes.get("/lessons/{slug}", pages::lesson);
+            cfg.routes.get("/playground", pages::playground);
+            cfg.routes.get("/playground/{id}", pages::notebook);
             cfg.routes.get("/health", ctx -> ctx.json(Map.of(
                     "status", "ok",
                     "lessons", course.get().lessons().size(),
@@ -69,6 +73,21 @@ public final class App {
             cfg.routes.get("/api/lessons/{slug}/variables", notebook::variables);
             cfg.routes.put("/api/lessons/{slug}/cells/{cell}", notebook::saveCell);
             cfg.routes.delete("/api/lessons/{slug}/cells/{cell}", notebook::resetCell);
+
+            cfg.routes.post("/api/lessons/{slug}/playground", playground::fromLesson);
+
+            cfg.routes.get("/api/notebooks", playground::list);
+            cfg.routes.post("/api/notebooks", playground::create);
+            cfg.routes.post("/api/notebooks/import", playground::importLesson);
+            cfg.routes.post("/api/markdown", playground::markdown);
+            cfg.routes.get("/api/notebooks/{id}", playground::get);
+            cfg.routes.put("/api/notebooks/{id}", playground::save);
+            cfg.routes.delete("/api/notebooks/{id}", playground::delete);
+            cfg.routes.get("/api/notebooks/{id}/export", playground::export);
+            cfg.routes.post("/api/notebooks/{id}/run", playground::run);
+            cfg.routes.post("/api/notebooks/{id}/restart", playground::restart);
+            cfg.routes.post("/api/notebooks/{id}/stop", playground::stop);
+            cfg.routes.get("/api/notebooks/{id}/variables", playground::variables);
 
             cfg.routes.post("/api/exercises/{slug}/check", exercises::check);
             cfg.routes.get("/api/exercises/{slug}/hint", exercises::hint);

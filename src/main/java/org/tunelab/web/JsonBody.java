@@ -25,9 +25,8 @@ final class JsonBody {
     }
 
     static <T> T read(Context ctx, Class<T> type) {
-        if (ctx.contentLength() > MAX_BYTES) {
-            throw tooLarge();
-        }
+        // Read the body even when it is too large (Javalin refuses over its own 1 MiB limit): answering before the
+        // client has finished sending makes the server close the connection, and some clients then see no answer.
         byte[] body = ctx.bodyAsBytes();
         if (body.length > MAX_BYTES) {
             throw tooLarge();

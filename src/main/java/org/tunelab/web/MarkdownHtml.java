@@ -9,11 +9,19 @@ import org.tunelab.course.Markdown;
 final class MarkdownHtml {
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(Markdown.EXTENSIONS).build();
 
+    private static final HtmlRenderer SAFE = HtmlRenderer.builder().extensions(Markdown.EXTENSIONS)
+            .escapeHtml(true).sanitizeUrls(true).build();
+
     private MarkdownHtml() {
     }
 
     static String block(String markdown) {
         return RENDERER.render(Markdown.parser().parse(markdown));
+    }
+
+    /** Markdown from a student (a playground cell): raw HTML escaped, only safe link targets kept. */
+    static String safeBlock(String markdown) {
+        return SAFE.render(Markdown.parser().parse(markdown));
     }
 
     /** A one-paragraph text without its {@code <p>} wrapper. */

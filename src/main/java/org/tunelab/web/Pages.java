@@ -99,6 +99,24 @@ final class Pages {
         ctx.render("lesson", model);
     }
 
+    /** The playground: the student's notebooks, newest first, with buttons to make or import one. */
+    void playground(Context ctx) {
+        Map<String, Object> model = base("Playground · TuneLab");
+        model.put("notebooks", store.notebooks().list(Students.of(ctx)));
+        ctx.render("playground", model);
+    }
+
+    /** One notebook; its cells are loaded by the page's script from the JSON API. */
+    void notebook(Context ctx) {
+        String id = ctx.pathParam("id");
+        var notebook = store.notebooks().get(Students.of(ctx), id)
+                .orElseThrow(() -> new NotFoundResponse("You have no notebook '" + id + "'. It may have been deleted,"
+                        + " or it was made in another browser (notebooks belong to the browser's student cookie)."));
+        Map<String, Object> model = base(notebook.title() + " · Playground · TuneLab");
+        model.put("notebook", notebook);
+        ctx.render("notebook", model);
+    }
+
     void notFound(Context ctx, String message) {
         Map<String, Object> model = base("Not found · TuneLab");
         model.put("message", message);

@@ -347,8 +347,81 @@ class BrowserTest {
         assertTrue(shown.contains("greeting") && shown.contains("String"), shown);
     }
 
+    private static WebElement playgroundCell(int index) {
+        return browser.findElements(By.cssSelector(".notebook-cells section.cell")).get(index);
+    }
+
+    private static void typeInto(WebElement cell, String text) {
+        WebElement editor = cell.findElement(By.cssSelector(".CodeMirror"));
+        click(editor);
+        editor.findElement(By.cssSelector("textarea")).sendKeys(text);
+    }
+
     @Test
     @Order(15)
+    void aPlaygroundNotebookIsBuiltRunSavedAndFoundIntactAfterAReload() throws IOException {
+        browser.get(url("/playground"));
+        assertTrue(browser.findElement(By.cssSelector("main")).getText().contains("No notebooks yet"), "empty state");
+        click(browser.findElement(By.cssSelector("button.new-notebook")));
+        wait.until(d -> d.getCurrentUrl().contains("/playground/"));
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+        String address = browser.getCurrentUrl();
+        WebElement title = browser.findElement(By.cssSelector("input.notebook-title"));
+        title.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Two cells of mine");
+        typeInto(playgroundCell(0), "int doubled = 21 * 2;");
+        click(playgroundCell(0).findElement(By.cssSelector(".add-below .add-markdown")));
+        typeInto(playgroundCell(1), "## Doubling\n\nThe cell above doubles *21*.");
+        click(playgroundCell(1).findElement(By.cssSelector(".add-below .add-java")));
+        typeInto(playgroundCell(2), "doubled");
+        click(browser.findElement(By.cssSelector(".notebook-bar .run-all")));
+        wait.until(d -> playgroundCell(2).findElement(By.cssSelector(".cell-output")).getText().contains("42"));
+        assertEquals("ok", playgroundCell(0).getAttribute("data-status"));
+        // the text cell shows rendered Markdown once it loses focus
+        wait.until(d -> !playgroundCell(1).findElements(By.cssSelector(".md-view h2")).isEmpty());
+        assertEquals("Doubling", playgroundCell(1).findElement(By.cssSelector(".md-view h2")).getText());
+        // the move and delete buttons: move the text cell to the top, delete nothing
+        click(playgroundCell(1).findElement(By.cssSelector("button.move-up")));
+        assertEquals("markdown", playgroundCell(0).getAttribute("data-kind"));
+        wait.until(d -> d.findElement(By.cssSelector(".save-state")).getText().equals("Saved"));
+        Browser.screenshots(browser, "playground", browser.findElement(By.cssSelector("main")));
+
+        browser.navigate().refresh();
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+        assertEquals(address, browser.getCurrentUrl());
+        assertEquals("Two cells of mine", browser.findElement(By.cssSelector("input.notebook-title")).getAttribute("value"));
+        assertEquals(3, browser.findElements(By.cssSelector(".notebook-cells section.cell")).size());
+        assertEquals("markdown", playgroundCell(0).getAttribute("data-kind"));
+        wait.until(d -> !playgroundCell(0).findElements(By.cssSelector(".md-view h2")).isEmpty());
+        assertEquals("int doubled = 21 * 2;", browser.executeScript(
+                "return arguments[0].querySelector('.CodeMirror').CodeMirror.getValue()", playgroundCell(1)));
+        click(playgroundCell(1).findElement(By.cssSelector("button.run")));
+        click(playgroundCell(2).findElement(By.cssSelector("button.run")));
+        wait.until(d -> playgroundCell(2).findElement(By.cssSelector(".cell-output")).getText().contains("42"));
+
+        browser.get(url("/playground"));
+        assertTrue(browser.findElement(By.cssSelector("ul.notebooks")).getText().contains("Two cells of mine"));
+        Browser.screenshots(browser, "playground-list");
+    }
+
+    @Test
+    @Order(16)
+    void aLessonOpensInThePlaygroundAsANotebookOfItsCells() {
+        browser.get(url("/lessons/welcome"));
+        int lessonCells = browser.findElements(By.cssSelector("article.body section.cell, article.body div.cell-display")).size();
+        click(browser.findElement(By.cssSelector(".notebook-bar .open-playground")));
+        wait.until(d -> d.getCurrentUrl().contains("/playground/"));
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+        assertTrue(browser.getCurrentUrl().contains("/playground/"), browser.getCurrentUrl());
+        assertEquals("Welcome, and how the notebook works",
+                browser.findElement(By.cssSelector("input.notebook-title")).getAttribute("value"));
+        List<WebElement> java = browser.findElements(By.cssSelector(".notebook-cells section.cell[data-kind=java]"));
+        assertEquals(lessonCells, java.size());
+        click(java.get(0).findElement(By.cssSelector("button.run")));
+        wait.until(d -> "ok".equals(java.get(0).getAttribute("data-status")));
+    }
+
+    @Test
+    @Order(17)
     void typingADotOffersTheKernelsCompletionsAndShiftTabShowsJavadoc() {
         browser.get(url("/lessons/welcome"));
         setCode(cell(0), "var reviews = List.of(\"great\", \"awful\");");

@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tunelab.Config;
+import org.tunelab.course.Cell.Mode;
 import org.tunelab.course.CourseLoader;
+import org.tunelab.course.LessonDraft;
+import org.tunelab.course.LessonDraft.Part;
 import org.tunelab.course.Problem;
 import org.tunelab.kernel.KernelConfig;
 import org.tunelab.kernel.KernelPool;
@@ -50,6 +53,21 @@ class ValidatorTest {
                 .filter(p -> p.file().toString().replace('\\', '/').endsWith(fileEnd) && p.reason().contains(fragment))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no problem in " + fileEnd + " about '" + fragment + "' among " + problems));
+    }
+
+    @Test
+    void aNotebookExportedFromThePlaygroundValidatesAsALesson() throws Exception {
+        // what PlaygroundApi.export writes for a notebook a student built: prose, cells sharing state, an expected error
+        LessonDraft draft = new LessonDraft("Drafted: in the browser", "", List.of(
+                Part.markdown("## Doubling\n\nA cell, then its value."),
+                Part.java("int doubled = 21 * 2;", Mode.RUN),
+                Part.java("doubled", Mode.RUN),
+                Part.java("int broken = \"text\";", Mode.EXPECT_ERROR),
+                Part.java("Models.tiny().name()", Mode.RUN)));
+        write("lessons/12-drafted-in-the-browser.md", draft.toMarkdown());
+        assertEquals(List.of(), validate(root));
+        write("lessons/12-drafted-in-the-browser.md", draft.toMarkdown().replace("doubled\n", "tripled\n"));
+        find(validate(root), "12-drafted-in-the-browser.md", "tripled");
     }
 
     @Test

@@ -75,9 +75,9 @@ abstract class StoreBehaviour {
     void emptyDatabaseIsMigratedToTheLatestVersion() throws SQLException {
         try (Store store = open()) {
             assertEquals(Migrations.shipped().latest(), store.schemaVersion());
-            assertEquals(1, store.schemaVersion(), "update this test when V2 ships");
+            assertEquals(2, store.schemaVersion(), "update this test when V3 ships");
         }
-        assertEquals(List.of("1 init"), query("SELECT version, description FROM schema_version ORDER BY version"));
+        assertEquals(List.of("1 init", "2 notebooks"), query("SELECT version, description FROM schema_version ORDER BY version"));
     }
 
     @Test
@@ -94,7 +94,7 @@ abstract class StoreBehaviour {
             store.recordHint("ann", "greet", 2);
         }
         try (Store store = open()) {
-            assertEquals(1, store.schemaVersion());
+            assertEquals(2, store.schemaVersion());
             assertEquals(Set.of("01-intro"), store.visited("ann"));
             assertEquals(Map.of("cell-1", "int x = 1;\nSystem.out.println(x);", "cell-2", ""),
                     store.cells("ann", "01-intro"));
@@ -161,35 +161,98 @@ abstract class StoreBehaviour {
         assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
     }
 
+    // ---------------------------------------------------------------- playground notebooks
+
+    private static final List<Notebook.Cell> TWO_CELLS = List.of(
+            new Notebook.Cell("markdown", "run", "# Notes\n\nWhat *temperature* does."),
+            new Notebook.Cell("java", "expect-error", "int x = \"no\";"));
+
+    @Test
+    void notebooksAreCreatedSavedAndSurviveReopening() {
+        String id;
+        try (Store store = open()) {
+            clock.at(1);
+            Notebook made = store.notebooks().create("ann", "Temperature", "", TWO_CELLS);
+            id = made.id();
+            assertEquals(minute(1), made.created());
+            clock.at(5);
+            List<Notebook.Cell> three = new ArrayList<>(TWO_CELLS);
+            three.add(0, new Notebook.Cell("java", "run", "var m = Models.tiny();"));
+            assertTrue(store.notebooks().save("ann", id, "Temperature, measured", "One line.", three));
+        }
+        try (Store store = open()) {
+            Notebook back = store.notebooks().get("ann", id).orElseThrow();
+            assertEquals("Temperature, measured", back.title());
+            assertEquals("One line.", back.summary());
+            assertEquals("var m = Models.tiny();", back.cells().get(0).source());
+            assertEquals(TWO_CELLS, back.cells().subList(1, 3));
+            assertEquals(minute(1), back.created());
+            assertEquals(minute(5), back.updated());
+            assertEquals(List.of(new Notebook.Entry(id, "Temperature, measured", "One line.", 3, minute(5))),
+                    store.notebooks().list("ann"));
+        }
+    }
+
+    @Test
+    void aSaveReplacesEveryCellSoFewerCellsLeaveNoneBehind() {
+        try (Store store = open()) {
+            Notebook made = store.notebooks().create("ann", "N", "", TWO_CELLS);
+            assertTrue(store.notebooks().save("ann", made.id(), "N", "", TWO_CELLS.subList(1, 2)));
+            assertEquals(TWO_CELLS.subList(1, 2), store.notebooks().get("ann", made.id()).orElseThrow().cells());
+            assertTrue(store.notebooks().save("ann", made.id(), "N", "", List.of()));
+            assertEquals(List.of(), store.notebooks().get("ann", made.id()).orElseThrow().cells());
+        }
+    }
+
+    @Test
+    void notebooksBelongToTheirStudentAndAreListedNewestFirst() {
+        try (Store store = open()) {
+            clock.at(1);
+            Notebook older = store.notebooks().create("ann", "Older", "", List.of());
+            clock.at(2);
+            Notebook newer = store.notebooks().create("ann", "Newer", "", TWO_CELLS);
+            assertEquals(List.of("Newer", "Older"), store.notebooks().list("ann").stream().map(Notebook.Entry::title).toList());
+            assertEquals(List.of(), store.notebooks().list("bob"));
+            assertTrue(store.notebooks().get("bob", newer.id()).isEmpty());
+            assertFalse(store.notebooks().save("bob", newer.id(), "Mine now", "", List.of()), "bob cannot save ann's");
+            assertFalse(store.notebooks().delete("bob", newer.id()), "bob cannot delete ann's");
+            assertEquals("Newer", store.notebooks().get("ann", newer.id()).orElseThrow().title());
+            assertTrue(store.notebooks().delete("ann", older.id()));
+            assertFalse(store.notebooks().delete("ann", older.id()));
+            assertEquals(List.of("Newer"), store.notebooks().list("ann").stream().map(Notebook.Entry::title).toList());
+            assertTrue(!older.id().equals(newer.id()));
+        }
+    }
+
     // ---------------------------------------------------------------- migrations
 
     @Test
     void olderDatabaseIsMigratedKeepingItsData() throws SQLException {
-        try (Store v1 = open()) {
-            assertEquals(1, v1.schemaVersion());
-            v1.markVisited("ann", "01-intro");
-            v1.recordCheck("ann", "greet", true);
-        }
-        Migrations withV2 = Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-v2");
-        try (Store v2 = open(withV2)) {
+        try (Store v2 = open()) {
             assertEquals(2, v2.schemaVersion());
-            assertEquals(Set.of("01-intro"), v2.visited("ann"));
-            assertTrue(v2.exercises("ann").get("greet").passed());
+            v2.markVisited("ann", "01-intro");
+            v2.recordCheck("ann", "greet", true);
         }
-        // V2 ran against V1's rows, and the ';' inside its string literal did not split the statement.
+        Migrations withV3 = Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-v3");
+        try (Store v3 = open(withV3)) {
+            assertEquals(3, v3.schemaVersion());
+            assertEquals(Set.of("01-intro"), v3.visited("ann"));
+            assertTrue(v3.exercises("ann").get("greet").passed());
+        }
+        // V3 ran against earlier rows, and the ';' inside its string literal did not split the statement.
         assertEquals(List.of("ann scratch; default"), query("SELECT student, name FROM test_playground"));
-        try (Store again = open(withV2)) {
-            assertEquals(2, again.schemaVersion());
+        try (Store again = open(withV3)) {
+            assertEquals(3, again.schemaVersion());
         }
-        assertEquals(List.of("1 init", "2 test_playground"),
+        assertEquals(List.of("1 init", "2 notebooks", "3 test_extra"),
                 query("SELECT version, description FROM schema_version ORDER BY version"));
     }
 
     @Test
     void databaseNewerThanThisTuneLabIsRefused() {
-        open(Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-v2")).close();
+        open(Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-v3")).close();
         IllegalStateException e = assertThrows(IllegalStateException.class, this::open);
-        assertTrue(e.getMessage().contains("is at schema version 2 but this TuneLab knows versions up to 1"),
+        assertTrue(e.getMessage().contains("is at schema version 3 but this TuneLab knows versions up to 2"),
                 e.getMessage());
     }
 
@@ -198,13 +261,13 @@ abstract class StoreBehaviour {
         open().close();
         Migrations broken = Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-broken");
         StoreException e = assertThrows(StoreException.class, () -> open(broken));
-        assertTrue(e.getMessage().contains("db/migration-test-broken/V2__broken.sql"), e.getMessage());
+        assertTrue(e.getMessage().contains("db/migration-test-broken/V3__broken.sql"), e.getMessage());
         assertTrue(e.getMessage().contains("no_such_table"), e.getMessage());
-        assertEquals(List.of("1"), query("SELECT MAX(version) FROM schema_version"));
+        assertEquals(List.of("2"), query("SELECT MAX(version) FROM schema_version"));
         // The statement before the failing one was rolled back too.
         assertThrows(SQLException.class, () -> query("SELECT COUNT(*) FROM half_done"));
         try (Store store = open()) {
-            assertEquals(1, store.schemaVersion());
+            assertEquals(2, store.schemaVersion());
         }
     }
 
@@ -221,9 +284,11 @@ abstract class StoreBehaviour {
             store.saveExerciseCode("ann", "greet", "return \"hi\";");
             store.recordCheck("ann", "greet", true);
             store.recordHint("ann", "shout", 1);
+            Notebook notebook = store.notebooks().create("ann", "Mine", "One line.", TWO_CELLS);
             exported = store.exportJson("ann");
 
             store.importJson("bob", exported);
+            assertEquals(Optional.of(notebook), store.notebooks().get("bob", notebook.id()));
             assertEquals(store.visited("ann"), store.visited("bob"));
             assertEquals(store.cells("ann", "01-intro"), store.cells("bob", "01-intro"));
             assertEquals(store.exerciseCode("ann", "greet"), store.exerciseCode("bob", "greet"));
@@ -281,6 +346,41 @@ abstract class StoreBehaviour {
             assertEquals(Set.of("01-intro", "03-tuning"), store.visited("ann"));
             assertTrue(store.exportJson("ann").contains("\"01-intro\" : \"2026-11-20T09:01:00Z\""),
                     "the earlier first visit is kept");
+        }
+    }
+
+    @Test
+    void importedNotebooksReplaceOnlyOlderOnes() {
+        try (Store store = open()) {
+            clock.at(1);
+            Notebook n = store.notebooks().create("ann", "First", "", TWO_CELLS);
+            String old = store.exportJson("ann");
+            clock.at(2);
+            store.notebooks().save("ann", n.id(), "Second", "", List.of());
+            String newer = store.exportJson("ann");
+
+            store.importJson("ann", old); // an old export does not undo later work
+            assertEquals("Second", store.notebooks().get("ann", n.id()).orElseThrow().title());
+            store.importJson("bob", newer);
+            store.importJson("bob", old);
+            assertEquals("Second", store.notebooks().get("bob", n.id()).orElseThrow().title());
+            clock.at(3);
+            store.notebooks().save("bob", n.id(), "Bob's third", "", TWO_CELLS);
+            store.importJson("ann", store.exportJson("bob"));
+            assertEquals("Bob's third", store.notebooks().get("ann", n.id()).orElseThrow().title());
+            assertEquals(TWO_CELLS, store.notebooks().get("ann", n.id()).orElseThrow().cells());
+        }
+    }
+
+    @Test
+    void aBadNotebookInAnImportNamesItsPath() {
+        try (Store store = open()) {
+            String doc = "{\"format\": \"tunelab-progress\", \"version\": 1, \"notebooks\": {\"n1\": {\"title\": \"T\","
+                    + " \"created\": \"2026-11-20T09:00:00Z\", \"updated\": \"2026-11-20T09:00:00Z\","
+                    + " \"cells\": [{\"kind\": \"python\", \"mode\": \"run\", \"source\": \"x\"}]}}}";
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.importJson("ann", doc));
+            assertEquals("import: notebooks.n1.cells[0].kind: expected one of [java, markdown]", e.getMessage());
+            assertEquals(List.of(), store.notebooks().list("ann"));
         }
     }
 

@@ -1,5 +1,5 @@
--- Test fixture: a second migration, as the playground feature might add. It reads V1's data,
--- so the test proves it runs after V1 against an existing database.
+-- Test fixture: a later migration, as a future feature might add. It reads earlier's data,
+-- so the test proves it runs after the shipped ones against an existing database.
 CREATE TABLE test_playground (
     student TEXT NOT NULL,
     name    TEXT NOT NULL,

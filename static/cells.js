@@ -1,0 +1,178 @@
+// Cells shared by lesson notebooks (notebook.js) and playground notebooks (playground.js): running code through
+// the JSON API with streamed output (docs/API.md), and showing a run's result under a cell.
+// A cell here is { section, output, status, editor, marks: [], queued }.
+TuneLab.cells = (function () {
+  'use strict';
+  const el = TuneLab.el;
+
+  function formatMs(ms) {
+    return ms < 1000 ? ms + ' ms' : (ms / 1000).toFixed(1) + ' s';
+  }
+
+  function debounce(fn, ms) {
+    let t = null;
+    const debounced = function () { clearTimeout(t); t = setTimeout(fn, ms); };
+    debounced.flush = function () { if (t !== null) { clearTimeout(t); t = null; fn(); } };
+    return debounced;
+  }
+
+  function addCopyButton(bar, text) {
+    const button = el('button', 'copy', 'Copy');
+    button.type = 'button';
+    button.title = 'Copy the code';
+    button.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(text());
+        button.textContent = 'Copied';
+      } catch (e) {
+        button.textContent = 'Copy failed';
+      }
+      setTimeout(() => { button.textContent = 'Copy'; }, 1500);
+    });
+    bar.append(button);
+    return button;
+  }
+
+  /** Runs code at `url` (a .../run endpoint), showing output in the cell as it is printed; resolves to the result. */
+  async function runStreaming(url, cell, code) {
+    const res = await fetch(url + '?stream=true', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: code }),
+    });
+    if (!res.ok) {
+      let data = null;
+      try { data = await res.json(); } catch (e) { /* not JSON */ }
+      throw new Error((data && data.error) || ('The server answered ' + res.status + '.'));
+    }
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    const live = {};
+    let buffer = '';
+    let result = null;
+    let cleared = false;
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      buffer += decoder.decode(chunk.value, { stream: true });
+      let nl;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        if (!line.trim()) continue;
+        const event = JSON.parse(line);
+        if (event.event !== 'queued') cell.queued = null;
+        if (event.event === 'output') {
+          if (!cleared) { cell.output.replaceChildren(); cleared = true; }
+          if (!live[event.stream]) {
+            live[event.stream] = el('pre', 'out ' + event.stream);
+            cell.output.append(live[event.stream]);
+          }
+          live[event.stream].textContent += event.text;
+        } else if (event.event === 'queued') {
+          cell.queued = 'Waiting for the server: ' + (event.position === 1 ? 'next' : 'number ' + event.position) + ' in line…';
+          cell.status.textContent = cell.queued;
+        } else if (event.event === 'display') {
+          if (!cleared) { cell.output.replaceChildren(); cleared = true; }
+          TuneLab.display.show(cell.output, event.spec);
+          live.stdout = null; // output printed after a display goes below it
+          live.stderr = null;
+        } else if (event.event === 'result') {
+          result = event;
+        }
+      }
+    }
+    if (!result) throw new Error('The run ended without a result: the connection to the server was cut.');
+    return result;
+  }
+
+  function clearMarks(cell) {
+    cell.marks.forEach((m) => m.clear ? m.clear() : cell.editor.removeLineClass(m, 'background', 'error-line'));
+    cell.marks = [];
+  }
+
+  /** Shows a run's result under the cell: output, displays, diagnostics marked in the editor, value, status line. */
+  function render(cell, r) {
+    const out = cell.output;
+    out.replaceChildren();
+    if (r.stateLost) out.append(el('p', 'notice', r.message || 'The kernel had stopped; a new one was started and earlier variables are gone.'));
+    if (r.stdout) out.append(el('pre', 'out stdout', r.stdout));
+    if (r.stderr) out.append(el('pre', 'out stderr', r.stderr));
+    (r.displays || []).forEach((spec) => TuneLab.display.show(out, spec));
+    if (r.truncated) out.append(el('p', 'notice', 'Output truncated: the cell printed more than the limit.'));
+    if (r.diagnostics && r.diagnostics.length) {
+      const list = el('ul', 'diagnostics');
+      r.diagnostics.forEach((d) => {
+        const li = el('li');
+        li.append(el('strong', null, 'Line ' + d.line + ', column ' + d.column + ': '), d.message);
+        list.append(li);
+        const line = Math.max(0, d.line - 1);
+        const handle = cell.editor.addLineClass(line, 'background', 'error-line');
+        cell.marks.push(handle);
+        cell.marks.push(cell.editor.markText({ line: line, ch: Math.max(0, d.column - 1) },
+          { line: line, ch: Math.max(0, d.column) }, { className: 'error-mark' }));
+      });
+      out.append(list);
+    }
+    if (r.exception) {
+      const box = el('div', 'exception');
+      box.append(el('strong', null, r.exception.type + (r.exception.message ? ': ' + r.exception.message : '')));
+      if (r.exception.trace && r.exception.trace.length) box.append(el('pre', 'trace', r.exception.trace.join('\n')));
+      out.append(box);
+    }
+    (r.notes || []).forEach((note) => out.append(el('p', 'notice', note)));
+    if (r.message && !r.stateLost) {
+      out.append(el('p', 'notice' + (r.status === 'ok' ? '' : ' error'), r.message));
+    } else if (!r.message && (r.status === 'timeout' || r.status === 'died')) {
+      out.append(el('p', 'notice error', 'Run ended: ' + r.status));
+    }
+    if (r.valueDisplay) {
+      const shown = TuneLab.display.render(r.valueDisplay);
+      shown.classList.add('value');
+      out.append(shown);
+    } else if (r.value !== null && r.value !== undefined) {
+      out.append(el('pre', 'out value', r.value));
+    }
+    const words = { ok: 'Done', error: 'Error', timeout: 'Stopped', died: 'Kernel stopped' };
+    const stopped = r.status === 'timeout' || (r.message && /^Stopped/.test(r.message));
+    const heavy = r.elapsedMs >= 1000 && r.heapUsedMb >= 0 ? ' · heap ' + r.heapUsedMb + ' MB' : '';
+    cell.status.textContent = (stopped ? 'Stopped' : (words[r.status] || r.status)) + ' · ' + formatMs(r.elapsedMs) + heavy;
+    cell.section.dataset.status = r.status;
+  }
+
+  /** Fills the variables panel (a details.variables) from a .../variables endpoint, if the panel is open. */
+  async function refreshVariables(panel, url) {
+    if (!panel || !panel.open) return;
+    let data;
+    try { data = await TuneLab.call('GET', url); } catch (e) { return; }
+    const table = panel.querySelector('table.vars');
+    const body = table.querySelector('tbody');
+    body.replaceChildren();
+    data.variables.forEach((v) => {
+      const tr = el('tr');
+      tr.append(el('td', null, v.name), el('td', null, v.type), el('td', v.value === null ? 'muted' : null, v.value === null ? '…' : v.value));
+      body.append(tr);
+    });
+    table.hidden = data.variables.length === 0;
+    panel.querySelector('.empty-vars').hidden = data.variables.length > 0;
+  }
+
+  /** Shows the kernel's state in the toolbar's status (state: idle, busy or dead). */
+  function setKernel(status, state, text) {
+    if (!status) return;
+    status.querySelector('.dot').className = 'dot ' + state;
+    status.querySelector('.text').textContent = text;
+  }
+
+  /** The kernel status after a run's result. */
+  function kernelAfter(status, result) {
+    const memory = result.heapUsedMb >= 0 ? ' · ' + result.heapUsedMb + ' of ' + result.heapMaxMb + ' MB' : '';
+    setKernel(status, result.status === 'died' ? 'dead' : 'idle',
+      result.status === 'died' ? 'Kernel stopped: the next run starts a new one' : 'Kernel idle' + memory);
+    if (status) status.title = 'The kernel\'s memory in use after the last run, of its limit';
+  }
+
+  return {
+    formatMs: formatMs, debounce: debounce, addCopyButton: addCopyButton, runStreaming: runStreaming,
+    clearMarks: clearMarks, render: render, refreshVariables: refreshVariables, setKernel: setKernel,
+    kernelAfter: kernelAfter,
+  };
+})();
