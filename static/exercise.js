@@ -28,6 +28,7 @@
         'Tab': (cm) => cm.somethingSelected() ? cm.indentSelection('add') : cm.replaceSelection('    '),
       },
     });
+    TuneLab.complete.attach(editor, api(slug, ''));
     let timer = null;
     editor.on('change', () => {
       marks.forEach((m) => m.clear ? m.clear() : editor.removeLineClass(m, 'background', 'error-line'));

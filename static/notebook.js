@@ -41,6 +41,7 @@
         'Tab': (cm) => cm.somethingSelected() ? cm.indentSelection('add') : cm.replaceSelection('    '),
       },
     });
+    TuneLab.complete.attach(cell.editor, api(''));
     const save = debounce(() => {
       call('PUT', '/cells/' + cell.id, { code: cell.editor.getValue() })
         .then(() => { section.dataset.saved = 'true'; })

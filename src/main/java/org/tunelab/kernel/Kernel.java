@@ -32,6 +32,12 @@ public final class Kernel implements AutoCloseable {
     private static final Duration KILL_GRACE = Duration.ofSeconds(1);
     /** Output beyond this many times the cap stops the run: nobody reads it, and it costs the host. */
     private static final int FLOOD_FACTOR = 16;
+    /**
+     * How long completion and documentation wait for the kernel. A run holds it for the whole run, so waiting
+     * longer rarely helps; a run that arrives meanwhile waits only for the analysis itself (tens of ms).
+     */
+    private static final long ANALYSIS_WAIT_MS = 20;
+    private static final System.Logger LOG = System.getLogger(Kernel.class.getName());
 
     private enum StopReason { TIMEOUT, REQUEST, FLOOD }
 
@@ -42,6 +48,7 @@ public final class Kernel implements AutoCloseable {
 
     private final KernelConfig config;
     private final OutputCapture capture = new OutputCapture();
+    private final SourceDocs sources;
     private final ReentrantLock runLock = new ReentrantLock();
     private final ScheduledThreadPoolExecutor watchdog;
     private final Object stopLock = new Object();
@@ -59,6 +66,7 @@ public final class Kernel implements AutoCloseable {
 
     private Kernel(KernelConfig config) {
         this.config = config;
+        this.sources = SourceDocs.forImports(config.startupSnippets());
         this.watchdog = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "kernel-watchdog");
             thread.setDaemon(true);
@@ -233,6 +241,51 @@ public final class Kernel implements AutoCloseable {
                 found.add(new Variable(v.name(), v.typeName(), value));
             });
             return found;
+        } finally {
+            runLock.unlock();
+        }
+    }
+
+    /**
+     * What may be typed at {@code cursor} in a cell, as JShell's completion finds it with this kernel's declarations
+     * (each continuation once, at most {@link Completions#MAX}). Never waits for a run: while one holds the kernel
+     * the answer is empty and {@code busy}. Runs nothing.
+     *
+     * @param code   the cell's whole text
+     * @param cursor an offset in {@code code}
+     */
+    public Completions complete(String code, int cursor) {
+        return analyse(busy -> Completions.none(cursor, busy), analysis -> analysis.complete(code, cursor));
+    }
+
+    /**
+     * The signatures, with Javadoc where its source is at hand, of the method, variable or type at {@code cursor}
+     * (each overload of a call being typed). Never waits for a run, as {@link #complete}.
+     */
+    public Documentation documentation(String code, int cursor) {
+        return analyse(Documentation::none, analysis -> analysis.documentation(code, cursor));
+    }
+
+    private <T> T analyse(java.util.function.Function<Boolean, T> nothing,
+                          java.util.function.Function<CodeAnalysis, T> question) {
+        try {
+            if (!runLock.tryLock(ANALYSIS_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                return nothing.apply(true);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return nothing.apply(true);
+        }
+        try {
+            ChildJvm current = child;
+            if (closed || current == null || !current.isAlive() || current.engineEnded()) {
+                return nothing.apply(false); // the next run starts a fresh JShell
+            }
+            return question.apply(new CodeAnalysis(current.shell().sourceCodeAnalysis(), sources));
+        } catch (RuntimeException e) {
+            // JShell's analysis failed on odd input, or the kernel closed under us: no suggestions, the run is unaffected
+            LOG.log(System.Logger.Level.WARNING, "kernel: code analysis failed", e);
+            return nothing.apply(false);
         } finally {
             runLock.unlock();
         }

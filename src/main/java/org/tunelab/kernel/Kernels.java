@@ -27,6 +27,9 @@ public final class Kernels implements AutoCloseable {
     private final KernelPool pool;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final ScheduledExecutorService evictor;
+    private final Object spareLock = new Object();
+    /** A kernel that only answers completion for keys without one of their own; never runs code. Guarded by spareLock. */
+    private Kernel spare;
 
     /** How often idle kernels are checked for threads left running by a cell. */
     private static final Duration CPU_CHECK = Duration.ofSeconds(1);
@@ -203,6 +206,45 @@ public final class Kernels implements AutoCloseable {
         Slot slot = slots.get(key);
         Kernel kernel = slot == null ? null : slot.kernel;
         return kernel == null ? java.util.List.of() : kernel.variables();
+    }
+
+    /**
+     * Completion in the key's kernel ({@link Kernel#complete}); for a key without a live kernel (no cell run yet, an
+     * exercise, which is graded in fresh kernels) it answers from a fresh kernel's state: the start-up imports.
+     * Never waits for the key's run, nor starts one; the answer is {@code busy} while a run holds the kernel.
+     */
+    public Completions complete(String key, String code, int cursor) {
+        Kernel kernel = analysisKernel(key);
+        return kernel == null ? Completions.none(cursor, false) : kernel.complete(code, cursor);
+    }
+
+    /** Documentation at the cursor in the key's kernel ({@link Kernel#documentation}), chosen as {@link #complete}. */
+    public Documentation documentation(String key, String code, int cursor) {
+        Kernel kernel = analysisKernel(key);
+        return kernel == null ? Documentation.none(false) : kernel.documentation(code, cursor);
+    }
+
+    /** The key's live kernel, else the spare one (null if none can start); takes no slot lock. */
+    private Kernel analysisKernel(String key) {
+        Slot slot = slots.get(key);
+        Kernel kernel = slot == null ? null : slot.kernel;
+        if (kernel != null && kernel.isAlive()) {
+            return kernel;
+        }
+        synchronized (spareLock) {
+            if (spare == null || !spare.isAlive()) {
+                if (spare != null) {
+                    spare.close();
+                }
+                try {
+                    spare = pool.take();
+                } catch (KernelException e) {
+                    LOG.log(System.Logger.Level.WARNING, "kernels: no kernel for completion: " + e.getMessage());
+                    spare = null;
+                }
+            }
+            return spare;
+        }
     }
 
     /** Stops the key's run in progress, if any. */
@@ -391,6 +433,11 @@ public final class Kernels implements AutoCloseable {
     public void close() {
         evictor.shutdownNow();
         pool.close();
+        synchronized (spareLock) {
+            if (spare != null) {
+                spare.close();
+            }
+        }
         for (String key : slots.keySet()) {
             restart(key);
         }

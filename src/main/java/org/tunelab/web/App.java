@@ -37,6 +37,7 @@ public final class App {
         ExerciseApi exercises = new ExerciseApi(course, grader, store);
         ProgressApi progress = new ProgressApi(course, store);
         OpenAiApi openAi = new OpenAiApi();
+        CompletionApi completion = new CompletionApi(kernels);
         this.javalin = Javalin.create(cfg -> {
             cfg.fileRenderer(new Views());
             cfg.http.maxRequestSize = 1024 * 1024;
@@ -92,6 +93,12 @@ public final class App {
             cfg.routes.get("/api/exercises/{slug}/hint", exercises::hint);
             cfg.routes.put("/api/exercises/{slug}/code", exercises::saveCode);
             cfg.routes.delete("/api/exercises/{slug}/code", exercises::resetCode);
+
+            // completion and Javadoc in Java editors: each page's route only names its kernel key
+            cfg.routes.post("/api/lessons/{slug}/complete", ctx -> completion.complete(ctx, notebook.kernelKey(ctx)));
+            cfg.routes.post("/api/lessons/{slug}/docs", ctx -> completion.documentation(ctx, notebook.kernelKey(ctx)));
+            cfg.routes.post("/api/exercises/{slug}/complete", ctx -> completion.complete(ctx, exercises.kernelKey(ctx)));
+            cfg.routes.post("/api/exercises/{slug}/docs", ctx -> completion.documentation(ctx, exercises.kernelKey(ctx)));
 
             cfg.routes.get("/api/progress", progress::progress);
             cfg.routes.get("/api/progress/export", progress::export);

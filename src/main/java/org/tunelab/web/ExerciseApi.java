@@ -84,6 +84,14 @@ final class ExerciseApi {
         ctx.json(Map.of("reset", exercise.slug(), "code", exercise.starter()));
     }
 
+    /**
+     * The {@link org.tunelab.kernel.Kernels} key for completion in the path's exercise (404 if unknown). Checks run
+     * in fresh kernels outside the registry, so the key has no kernel and completion answers from a fresh one.
+     */
+    String kernelKey(Context ctx) {
+        return Students.of(ctx) + "/exercise/" + exercise(ctx).slug();
+    }
+
     private Exercise exercise(Context ctx) {
         String slug = ctx.pathParam("slug");
         return course.get().exercise(slug).orElseThrow(() -> new NotFoundResponse("No exercise '" + slug + "'."));

@@ -64,6 +64,11 @@ final class NotebookApi {
         return id;
     }
 
+    /** The {@link org.tunelab.kernel.Kernels} key of the student's kernel for the path's lesson; 404 for an unknown lesson. */
+    String kernelKey(Context ctx) {
+        return kernelKey(ctx, lesson(ctx));
+    }
+
     /** The student's kernel for a lesson. */
     static String kernelKey(Context ctx, Lesson lesson) {
         return Students.of(ctx) + "/lesson/" + lesson.slug();

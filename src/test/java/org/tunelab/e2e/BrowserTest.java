@@ -419,4 +419,41 @@ class BrowserTest {
         click(java.get(0).findElement(By.cssSelector("button.run")));
         wait.until(d -> "ok".equals(java.get(0).getAttribute("data-status")));
     }
+
+    @Test
+    @Order(17)
+    void typingADotOffersTheKernelsCompletionsAndShiftTabShowsJavadoc() {
+        browser.get(url("/lessons/welcome"));
+        setCode(cell(0), "var reviews = List.of(\"great\", \"awful\");");
+        click(cell(0).findElement(By.cssSelector("button.run")));
+        outputOf(cell(0));
+
+        WebElement editor = cell(1).findElement(By.cssSelector(".CodeMirror"));
+        setCode(cell(1), "");
+        click(editor);
+        browser.switchTo().activeElement().sendKeys("reviews.");
+        By hints = By.cssSelector("ul.CodeMirror-hints");
+        wait.until(d -> !d.findElements(hints).isEmpty() && d.findElement(hints).getText().contains("size()"));
+        browser.switchTo().activeElement().sendKeys("si");
+        wait.until(d -> d.findElement(hints).getText().equals("size()")); // filtered as the student types
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(d -> d.findElements(hints).isEmpty());
+        assertEquals("reviews.size()", browser.executeScript(
+                "return arguments[0].CodeMirror.getValue()", editor));
+
+        setCode(cell(1), "Models.ti");
+        browser.executeScript("arguments[0].CodeMirror.focus(); arguments[0].CodeMirror.setCursor(0, 9)", editor);
+        browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, Keys.SPACE));
+        wait.until(d -> !d.findElements(hints).isEmpty() && d.findElement(hints).getText().contains("tiny()"));
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertEquals("Models.tiny()", browser.executeScript("return arguments[0].CodeMirror.getValue()", editor));
+
+        browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        By popup = By.cssSelector(".doc-popup");
+        wait.until(d -> !d.findElements(popup).isEmpty());
+        String docs = browser.findElement(popup).getText();
+        assertTrue(docs.contains("Model Models.tiny()") && docs.contains("Tiny, the small transformer"), docs);
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        assertTrue(browser.findElements(popup).isEmpty(), "Esc closes the popup");
+    }
 }
