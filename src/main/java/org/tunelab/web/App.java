@@ -99,6 +99,8 @@ public final class App {
             cfg.routes.post("/api/lessons/{slug}/docs", ctx -> completion.documentation(ctx, notebook.kernelKey(ctx)));
             cfg.routes.post("/api/exercises/{slug}/complete", ctx -> completion.complete(ctx, exercises.kernelKey(ctx)));
             cfg.routes.post("/api/exercises/{slug}/docs", ctx -> completion.documentation(ctx, exercises.kernelKey(ctx)));
+            cfg.routes.post("/api/notebooks/{id}/complete", ctx -> completion.complete(ctx, PlaygroundApi.kernelKey(ctx)));
+            cfg.routes.post("/api/notebooks/{id}/docs", ctx -> completion.documentation(ctx, PlaygroundApi.kernelKey(ctx)));
 
             cfg.routes.get("/api/progress", progress::progress);
             cfg.routes.get("/api/progress/export", progress::export);

@@ -77,6 +77,10 @@ class PlaygroundTest {
             ok(ann, ann.send("POST", "/api/notebooks/" + id + "/run", json(Map.of("code", "int answer = 6 * 7;"))), 200);
             assertEquals("42", ok(ann, ann.send("POST", "/api/notebooks/" + id + "/run",
                     json(Map.of("code", "answer"))), 200).get("value").asText());
+            JsonNode completions = ok(ann, ann.send("POST", "/api/notebooks/" + id + "/complete",
+                    json(Map.of("code", "answ", "cursor", 4))), 200);
+            assertTrue(completions.get("suggestions").toString().contains("answer"),
+                    "completes from the notebook's own kernel: " + completions);
             cookie = ann.cookie();
         }
         try (Server server = Server.start(Config.forTest(course, dir.resolve("data")))) {
