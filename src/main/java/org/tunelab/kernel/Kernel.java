@@ -30,6 +30,7 @@ import jdk.jshell.UnresolvedReferenceException;
  */
 public final class Kernel implements AutoCloseable {
     private static final Duration KILL_GRACE = Duration.ofSeconds(1);
+    private static final Duration STOP_AGAIN = Duration.ofMillis(100);
     /** Output beyond this many times the cap stops the run: nobody reads it, and it costs the host. */
     private static final int FLOOD_FACTOR = 16;
     /**
@@ -530,7 +531,17 @@ public final class Kernel implements AutoCloseable {
         }
         current.requestStop();
         try {
+            // JShell's stop only reaches code that is executing: a stop that lands while the next snippet of the
+            // cell is still compiling would miss it. So ask again, until the run ends or the grace is over.
+            ScheduledFuture<?> again = watchdog.scheduleAtFixedRate(() -> {
+                synchronized (stopLock) {
+                    if (running && runNumber == number) {
+                        current.requestStop();
+                    }
+                }
+            }, STOP_AGAIN.toMillis(), STOP_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
             watchdog.schedule(() -> {
+                again.cancel(false);
                 synchronized (stopLock) {
                     if (!running || runNumber != number) {
                         return;
