@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class ConfigTest {
     @Test
-    void runsAtOnceDefaultsToTheCoresAndIsSetByItsVariable() {
-        assertEquals(Runtime.getRuntime().availableProcessors(), Config.from(new String[0], Map.of()).fairness().concurrentRuns());
+    void runsAtOnceDefaultsToFourPerCoreAndIsSetByItsVariable() {
+        assertEquals(4 * Runtime.getRuntime().availableProcessors(), Config.from(new String[0], Map.of()).fairness().concurrentRuns());
         Config eight = Config.from(new String[0], Map.of("TUNELAB_RUNS_AT_ONCE", "8"));
         assertEquals(8, eight.fairness().concurrentRuns());
         assertEquals(3, eight.withRunsAtOnce(3).fairness().concurrentRuns());

@@ -19,8 +19,8 @@ public record Fairness(int concurrentRuns, Duration maxQueueWait, int kernelsPer
         }
     }
 
-    /** Runs at once = cores; a minute in the queue at most; 4 kernels and 120 runs a minute per student. */
+    /** Runs at once = 4 per core; a minute in the queue at most; 4 kernels and 120 runs a minute per student. */
     public static Fairness defaults() {
-        return new Fairness(Runtime.getRuntime().availableProcessors(), Duration.ofMinutes(1), 4, 120);
+        return new Fairness(4 * Runtime.getRuntime().availableProcessors(), Duration.ofMinutes(1), 4, 120);
     }
 }
