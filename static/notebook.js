@@ -185,7 +185,7 @@
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && e.shiftKey && (e.ctrlKey || e.metaKey)) { e.preventDefault(); runAll(); }
   });
-  const openPlayground = document.querySelector('.notebook-bar .open-playground');
+  const openPlayground = document.querySelector('.open-playground');
   if (openPlayground) {
     openPlayground.addEventListener('click', async () => {
       openPlayground.disabled = true;

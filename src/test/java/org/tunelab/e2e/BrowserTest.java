@@ -408,7 +408,7 @@ class BrowserTest {
     void aLessonOpensInThePlaygroundAsANotebookOfItsCells() {
         browser.get(url("/lessons/welcome"));
         int lessonCells = browser.findElements(By.cssSelector("article.body section.cell, article.body div.cell-display")).size();
-        click(browser.findElement(By.cssSelector(".notebook-bar .open-playground")));
+        click(browser.findElement(By.cssSelector(".crumbs .open-playground")));
         wait.until(d -> d.getCurrentUrl().contains("/playground/"));
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
         assertTrue(browser.getCurrentUrl().contains("/playground/"), browser.getCurrentUrl());
