@@ -23,13 +23,19 @@ import java.util.SplittableRandom;
  * java --add-modules jdk.incubator.vector -cp target/classes org.tunelab.lm.TrainBase \
  *      --threads 1 --tokens 80000000 --seed 1 --out /work/tiny-run/tiny-base.bin [--resume]
  * </pre>
+ * To continue pretraining a checkpoint (e.g. on a changed corpus) when its optimizer state is
+ * gone, {@code --init PATH} starts from that checkpoint's weights and tokenizer with fresh AdamW
+ * moments and the usual schedule (warmup from step 0, so give a short --warmup and a lower --lr);
+ * --tokens then counts only the tokens of this run. Without --init the model starts from random
+ * weights and a tokenizer trained on the corpus.
  *
  * Batch b of step s is drawn from {@code SplittableRandom(seed, s, b)} alone, so a resumed run
  * sees exactly the data an uninterrupted run would. Flags: --threads (default: all cores),
  * --tokens (total training tokens), --seed, --out, --resume, --batch (sequences per step,
  * default 16), --seq (tokens per sequence, default the context 256), --lr (2e-3), --warmup (200
  * steps), --layers/--dim/--heads/--context (default the issue's recipe), --save-minutes (5),
- * --stop-after (steps in this run, then save and exit; resume later), --tokenizer-chars (2,000,000).
+ * --stop-after (steps in this run, then save and exit; resume later), --tokenizer-chars (2,000,000),
+ * --init (see above; --resume wins once the run has saved its own state).
  * Same seed and same --threads give the same checkpoint (the gradient is summed per thread, so
  * another thread count changes the float rounding).
  */
@@ -73,6 +79,10 @@ public final class TrainBase {
                 v = readFloats(in);
             }
             System.out.printf("resumed %s at step %d%n", out, step);
+        } else if (a.containsKey("init")) {
+            start = Tiny.load(Path.of(a.get("init")));
+            cfg = start.config();
+            System.out.printf("initialized from %s (fresh optimizer, warmup %d steps)%n", a.get("init"), warmup);
         } else {
             Tokenizer tok = Tokenizer.train(corpus.sampleText(seed, tokenizerChars), cfg.vocabSize());
             start = new Tiny("tiny-base", cfg, tok, new Weights(cfg).init(seed), null);

@@ -60,6 +60,25 @@ class CorpusTest {
         assertArrayEquals(Tiny.load(straight).parameters(), Tiny.load(resumed).parameters());
     }
 
+    @Test
+    void initStartsFromTheGivenCheckpointWithAFreshOptimizer(@TempDir Path dir) throws Exception {
+        String[] common = {"--threads", "1", "--seed", "3", "--dim", "16", "--layers", "1", "--heads", "2", "--context", "32",
+            "--batch", "2", "--seq", "32", "--warmup", "1", "--tokenizer-chars", "20000"};
+        Path from = dir.resolve("a/m.bin"), continued = dir.resolve("b/m.bin");
+        TrainBase.main(concat(common, "--tokens", "256", "--out", from.toString()));
+        TrainBase.main(concat(common, "--tokens", "64", "--lr", "1e-4", "--seed", "4", "--init", from.toString(), "--out", continued.toString()));
+        Tiny a = Tiny.load(from), b = Tiny.load(continued);
+        float[] pa = a.parameters(), pb = b.parameters();
+        double maxDiff = 0;
+        for (int i = 0; i < pa.length; i++) maxDiff = Math.max(maxDiff, Math.abs(pa[i] - pb[i]));
+        // one AdamW step at lr 1e-4 moves each weight by about 1e-4; a fresh model would differ by ~0.02-1
+        assertTrue(maxDiff > 0 && maxDiff < 1e-3, "largest change " + maxDiff);
+        assertArrayEquals(a.tokenizer().encode("Hello, order 12345 - Maria Smith"), b.tokenizer().encode("Hello, order 12345 - Maria Smith"));
+        try (var state = new java.io.DataInputStream(Files.newInputStream(continued.resolveSibling("m.bin.state")))) {
+            assertEquals(1L, state.readLong(), "the continued run counts its own steps");
+        }
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
