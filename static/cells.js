@@ -170,7 +170,63 @@ TuneLab.cells = (function () {
     if (status) status.title = 'The kernel\'s memory in use after the last run, of its limit';
   }
 
+  /**
+   * Runs a page's cells one at a time, in the order asked, through `base + '/run'`, keeping the toolbar current.
+   * options: { base, kernelStatus, stopButton, varsPanel, markStaleBelow(cell) }. run(cell) resolves to whether
+   * the cell ended ok; restarted() numbers runs from 1 again.
+   */
+  function runner(options) {
+    let queue = Promise.resolve();
+    let count = 0;
+
+    async function execute(cell) {
+      if (!cell.section.isConnected) return true; // the cell was deleted while it waited
+      cell.section.classList.remove('queued');
+      cell.section.classList.add('running');
+      clearMarks(cell);
+      const started = performance.now();
+      const timer = setInterval(() => {
+        cell.status.textContent = cell.queued || ('Running… ' + formatMs(Math.round(performance.now() - started)));
+      }, 100);
+      options.stopButton.disabled = false;
+      setKernel(options.kernelStatus, 'busy', 'Kernel busy');
+      cell.section.classList.remove('stale');
+      options.markStaleBelow(cell);
+      let ok = false;
+      try {
+        const result = await runStreaming(options.base + '/run', cell, cell.editor.getValue());
+        render(cell, result);
+        ok = result.status === 'ok';
+        kernelAfter(options.kernelStatus, result);
+      } catch (e) {
+        cell.output.replaceChildren(el('pre', 'out error', e.message));
+        cell.status.textContent = 'Failed';
+        setKernel(options.kernelStatus, 'idle', 'Kernel idle');
+      } finally {
+        clearInterval(timer);
+        cell.section.classList.remove('running');
+        options.stopButton.disabled = true;
+        cell.label.textContent = '[' + (++count) + ']';
+        cell.ran = true;
+        refreshVariables(options.varsPanel, options.base + '/variables');
+      }
+      return ok;
+    }
+
+    return {
+      run(cell) {
+        cell.label.textContent = '[*]';
+        cell.status.textContent = 'Waiting…';
+        cell.section.classList.add('queued');
+        queue = queue.then(() => execute(cell));
+        return queue;
+      },
+      restarted() { count = 0; },
+    };
+  }
+
   return {
+    runner: runner,
     formatMs: formatMs, debounce: debounce, addCopyButton: addCopyButton, runStreaming: runStreaming,
     clearMarks: clearMarks, render: render, refreshVariables: refreshVariables, setKernel: setKernel,
     kernelAfter: kernelAfter,

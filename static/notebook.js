@@ -9,16 +9,13 @@
   const kernelStatus = document.querySelector('.kernel-status');
   const stopButton = document.querySelector('.notebook-bar .stop');
   const runStaleButton = document.querySelector('.notebook-bar .run-stale');
-  let queue = Promise.resolve();
-  let running = null;
-  let executionCount = 0;
 
   const el = TuneLab.el;
 
   const setKernel = (state, text) => TuneLab.cells.setKernel(kernelStatus, state, text);
 
   const call = (method, path, body) => TuneLab.call(method, api(path), body);
-  const { debounce, addCopyButton, formatMs, clearMarks, render } = TuneLab.cells;
+  const { debounce, addCopyButton, clearMarks } = TuneLab.cells;
 
   function setupCell(section, index) {
     const textarea = section.querySelector('.cell-code');
@@ -86,8 +83,7 @@
 
   async function runStale() {
     for (const cell of cells.filter((c) => c.section.classList.contains('stale'))) {
-      run(cell);
-      const ok = await queue;
+      const ok = await run(cell);
       if (!ok && cell.section.dataset.mode !== 'expect-error') break;
     }
   }
@@ -99,59 +95,17 @@
     }
   }
 
-  function run(cell) {
-    cell.label.textContent = '[*]';
-    cell.status.textContent = 'Waiting…';
-    cell.section.classList.add('queued');
-    queue = queue.then(() => execute(cell));
-    return queue;
-  }
-
-  async function execute(cell) {
-    cell.section.classList.remove('queued');
-    cell.section.classList.add('running');
-    clearMarks(cell);
-    const started = performance.now();
-    const timer = setInterval(() => {
-      cell.status.textContent = cell.queued || ('Running… ' + formatMs(Math.round(performance.now() - started)));
-    }, 100);
-    running = cell;
-    stopButton.disabled = false;
-    setKernel('busy', 'Kernel busy');
-    let ok = false;
-    cell.section.classList.remove('stale');
-    markStaleBelow(cell);
-    try {
-      const result = await TuneLab.cells.runStreaming(api('/run'), cell, cell.editor.getValue());
-      render(cell, result);
-      ok = result.status === 'ok';
-      TuneLab.cells.kernelAfter(kernelStatus, result);
-    } catch (e) {
-      cell.output.replaceChildren(el('pre', 'out error', e.message));
-      cell.status.textContent = 'Failed';
-      setKernel('idle', 'Kernel idle');
-    } finally {
-      clearInterval(timer);
-      cell.section.classList.remove('running');
-      running = null;
-      stopButton.disabled = true;
-      cell.label.textContent = '[' + (++executionCount) + ']';
-      cell.ran = true;
-      refreshVariables();
-    }
-    return ok;
-  }
-
   const varsPanel = document.querySelector('details.variables');
-
-  const refreshVariables = () => TuneLab.cells.refreshVariables(varsPanel, api('/variables'));
-  if (varsPanel) varsPanel.addEventListener('toggle', refreshVariables);
+  if (varsPanel) varsPanel.addEventListener('toggle', () => TuneLab.cells.refreshVariables(varsPanel, api('/variables')));
+  const runner = TuneLab.cells.runner({
+    base: api(''), kernelStatus: kernelStatus, stopButton: stopButton, varsPanel: varsPanel, markStaleBelow: markStaleBelow,
+  });
+  const run = (cell) => runner.run(cell);
 
   async function runAll() {
     for (const cell of cells) {
       const mode = cell.section.dataset.mode;
-      run(cell);
-      const ok = await queue;
+      const ok = await run(cell);
       if (!ok && mode !== 'expect-error') break;
     }
   }
@@ -176,7 +130,7 @@
     setKernel('busy', 'Restarting…');
     try {
       await call('POST', '/restart');
-      executionCount = 0;
+      runner.restarted();
       cells.forEach((c) => { c.label.textContent = '[ ]'; c.ran = false; c.section.classList.remove('stale'); });
       updateRunStale();
       setKernel('idle', 'Kernel restarted: variables forgotten');

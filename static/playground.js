@@ -16,8 +16,10 @@
   const stopButton = document.querySelector('.notebook-bar .stop');
   const varsPanel = document.querySelector('details.variables');
   const cells = [];
-  let queue = Promise.resolve();
-  let executionCount = 0;
+  const runner = C.runner({
+    base: api(''), kernelStatus: kernelStatus, stopButton: stopButton, varsPanel: varsPanel,
+    markStaleBelow: markStaleBelow,
+  });
 
   // ------------------------------------------------------------------ saving
 
@@ -272,53 +274,14 @@
   function run(cell) {
     if (cell.mode === 'no-run') {
       cell.status.textContent = 'Display only: this cell does not run (change it in the menu).';
-      return queue;
+      return Promise.resolve(true);
     }
-    cell.label.textContent = '[*]';
-    cell.status.textContent = 'Waiting…';
-    cell.section.classList.add('queued');
-    queue = queue.then(() => execute(cell));
-    return queue;
-  }
-
-  async function execute(cell) {
-    if (!cell.section.isConnected) return true; // deleted while waiting
-    cell.section.classList.remove('queued');
-    cell.section.classList.add('running');
-    C.clearMarks(cell);
-    const started = performance.now();
-    const timer = setInterval(() => {
-      cell.status.textContent = cell.queued || ('Running… ' + C.formatMs(Math.round(performance.now() - started)));
-    }, 100);
-    stopButton.disabled = false;
-    C.setKernel(kernelStatus, 'busy', 'Kernel busy');
-    cell.section.classList.remove('stale');
-    markStaleBelow(cell);
-    let ok = false;
-    try {
-      const result = await C.runStreaming(api('/run'), cell, cell.editor.getValue());
-      C.render(cell, result);
-      ok = result.status === 'ok';
-      C.kernelAfter(kernelStatus, result);
-    } catch (e) {
-      cell.output.replaceChildren(el('pre', 'out error', e.message));
-      cell.status.textContent = 'Failed';
-      C.setKernel(kernelStatus, 'idle', 'Kernel idle');
-    } finally {
-      clearInterval(timer);
-      cell.section.classList.remove('running');
-      stopButton.disabled = true;
-      cell.label.textContent = '[' + (++executionCount) + ']';
-      cell.ran = true;
-      C.refreshVariables(varsPanel, api('/variables'));
-    }
-    return ok;
+    return runner.run(cell);
   }
 
   async function runAll() {
     for (const cell of cells.filter((c) => c.kind === 'java' && c.mode !== 'no-run')) {
-      run(cell);
-      const ok = await queue;
+      const ok = await run(cell);
       if (!ok && cell.mode !== 'expect-error') break;
     }
   }
@@ -331,7 +294,7 @@
     C.setKernel(kernelStatus, 'busy', 'Restarting…');
     try {
       await TuneLab.call('POST', api('/restart'));
-      executionCount = 0;
+      runner.restarted();
       cells.forEach((c) => {
         c.ran = false;
         c.section.classList.remove('stale');

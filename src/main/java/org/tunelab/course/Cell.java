@@ -22,5 +22,24 @@ public record Cell(String id, String code, Mode mode, int line) {
         public boolean runnable() {
             return this != DISPLAY;
         }
+
+        /** The word that means this mode: {@code run}, {@code no-run} (written after {@code ```java}) or {@code expect-error}. */
+        public String word() {
+            return switch (this) {
+                case RUN -> "run";
+                case DISPLAY -> "no-run";
+                case EXPECT_ERROR -> "expect-error";
+            };
+        }
+
+        /** The mode a {@link #word()} names. */
+        public static Mode ofWord(String word) {
+            for (Mode m : values()) {
+                if (m.word().equals(word)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("a cell's mode is 'run', 'no-run' or 'expect-error', not '" + word + "'");
+        }
     }
 }

@@ -176,11 +176,7 @@ public record LessonDraft(String title, String summary, List<Part> parts) {
     }
 
     private static String info(Cell.Mode mode) {
-        return switch (mode) {
-            case RUN -> "java";
-            case DISPLAY -> "java no-run";
-            case EXPECT_ERROR -> "java expect-error";
-        };
+        return mode == Cell.Mode.RUN ? "java" : "java " + mode.word();
     }
 
     /** A front matter value, quoted when plain YAML would read it differently. */

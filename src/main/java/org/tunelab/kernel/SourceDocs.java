@@ -41,12 +41,15 @@ final class SourceDocs {
     }
 
     private final List<String> packages;
-    private final ClassLoader loader;
-    private final Map<String, Optional<Parsed>> parsed = new ConcurrentHashMap<>();
+    /**
+     * Parsed files by class name, shared by every kernel of the server: each holds a javac task alive, so one copy,
+     * not one per kernel that asked. javac's trees are not for concurrent use: every lookup holds {@link #LOCK}.
+     */
+    private static final Map<String, Optional<Parsed>> PARSED = new ConcurrentHashMap<>();
+    private static final Object LOCK = new Object();
 
-    SourceDocs(List<String> packages, ClassLoader loader) {
+    SourceDocs(List<String> packages) {
         this.packages = List.copyOf(packages);
-        this.loader = loader;
     }
 
     /** For the packages that {@code snippets} import with {@code import p.*;}, read from the server's class path. */
@@ -58,7 +61,7 @@ final class SourceDocs {
                 packages.add(m.group(1));
             }
         }
-        return new SourceDocs(packages, SourceDocs.class.getClassLoader());
+        return new SourceDocs(packages);
     }
 
     /** The raw Javadoc of the element a JShell signature names, or null if its source is not found. */
@@ -75,9 +78,9 @@ final class SourceDocs {
         List<String> parameters = paren < 0 ? null
                 : parameterTypes(signature.substring(paren + 1, Math.max(paren + 1, signature.lastIndexOf(')'))));
         for (String pkg : packages) {
-            Optional<Parsed> source = parsed.computeIfAbsent(pkg + "." + path.get(0), this::parse);
-            if (source.isPresent()) {
-                String doc = find(source.get(), path, parameters);
+            synchronized (LOCK) {
+                Optional<Parsed> source = PARSED.computeIfAbsent(pkg + "." + path.get(0), this::parse);
+                String doc = source.isPresent() ? find(source.get(), path, parameters) : null;
                 if (doc != null) {
                     return doc;
                 }
@@ -177,7 +180,7 @@ final class SourceDocs {
     private Optional<Parsed> parse(String className) {
         String resource = className.replace('.', '/') + ".java";
         String text;
-        try (InputStream in = loader.getResourceAsStream(resource)) {
+        try (InputStream in = SourceDocs.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 return Optional.empty();
             }

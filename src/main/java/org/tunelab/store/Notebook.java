@@ -24,6 +24,11 @@ public record Notebook(String id, String title, String summary, List<Cell> cells
      * @param source the code or the prose
      */
     public record Cell(String kind, String mode, String source) {
+        /** The kinds a cell may have. */
+        public static final java.util.Set<String> KINDS = java.util.Set.of("java", "markdown");
+        /** The modes a cell may have. */
+        public static final java.util.Set<String> MODES = java.util.Set.of("run", "no-run", "expect-error");
+
         public Cell {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(mode, "mode");

@@ -120,6 +120,18 @@ public final class Notebooks {
         });
     }
 
+    /** How many notebooks the student has. */
+    public int count(String student) {
+        Store.require(student, "student");
+        return db.read("countNotebooks(" + student + ")", c -> {
+            try (PreparedStatement p = Store.prepare(c, "SELECT COUNT(*) FROM notebook WHERE student = ?", student);
+                 ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        });
+    }
+
     /** Deletes a notebook and its cells; false if there was none. */
     public boolean delete(String student, String id) {
         Store.require(student, "student", id, "id");

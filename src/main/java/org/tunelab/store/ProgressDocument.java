@@ -152,9 +152,6 @@ final class ProgressDocument {
         return new Snapshot(visited, exercises, exerciseCode, cells, notebooks);
     }
 
-    private static final Set<String> KINDS = Set.of("java", "markdown");
-    private static final Set<String> MODES = Set.of("run", "no-run", "expect-error");
-
     private static Notebook notebook(String id, JsonNode node, String path) {
         object(node, path);
         onlyFields(node, path, Set.of("title", "summary", "created", "updated", "cells"));
@@ -170,8 +167,8 @@ final class ProgressDocument {
             onlyFields(c, at, Set.of("kind", "mode", "source"));
             String kind = text(c.get("kind"), at + ".kind");
             String mode = text(c.get("mode"), at + ".mode");
-            if (!KINDS.contains(kind)) throw bad(at + ".kind", "expected one of " + new TreeSet<>(KINDS));
-            if (!MODES.contains(mode)) throw bad(at + ".mode", "expected one of " + new TreeSet<>(MODES));
+            if (!Notebook.Cell.KINDS.contains(kind)) throw bad(at + ".kind", "expected one of " + new TreeSet<>(Notebook.Cell.KINDS));
+            if (!Notebook.Cell.MODES.contains(mode)) throw bad(at + ".mode", "expected one of " + new TreeSet<>(Notebook.Cell.MODES));
             list.add(new Notebook.Cell(kind, mode, text(c.get("source"), at + ".source")));
         }
         return new Notebook(id, title, node.has("summary") ? text(node.get("summary"), path + ".summary") : "", list,

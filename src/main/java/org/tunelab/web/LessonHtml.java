@@ -172,7 +172,7 @@ final class LessonHtml {
             boolean edited = !code.equals(cell.code());
             html.line();
             html.raw("<section class=\"cell" + (edited ? " edited" : "") + "\" data-cell=\"" + cell.id()
-                    + "\" data-mode=\"" + cell.mode().name().toLowerCase().replace('_', '-')
+                    + "\" data-mode=\"" + cell.mode().word()
                     + "\" aria-label=\"Code cell " + cellCount + "\">");
             html.raw("<div class=\"cell-bar\">");
             html.raw("<button type=\"button\" class=\"run\" title=\"Run (Shift+Enter)\">&#9654; Run</button>");

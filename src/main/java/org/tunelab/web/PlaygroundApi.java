@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.tunelab.course.Cell;
 import org.tunelab.course.Course;
@@ -28,7 +27,6 @@ final class PlaygroundApi {
     static final int MAX_NOTEBOOKS = 100;
     /** Cells one notebook may hold. */
     static final int MAX_CELLS = 400;
-    private static final Set<String> MODES = Set.of("run", "no-run", "expect-error");
 
     private final Supplier<Course> course;
     private final Store store;
@@ -82,18 +80,8 @@ final class PlaygroundApi {
         String slug = ctx.pathParam("slug");
         Lesson lesson = course.get().lesson(slug).orElseThrow(() -> new NotFoundResponse("No lesson '" + slug + "'."));
         LessonDraft draft = LessonDraft.of(lesson);
-        Map<String, String> edits = store.cells(Students.of(ctx), slug);
-        List<Notebook.Cell> cells = new ArrayList<>();
-        int javaCells = 0;
-        for (LessonDraft.Part part : draft.parts()) {
-            if (part.kind() == LessonDraft.Kind.JAVA) {
-                String id = "cell-" + (++javaCells);
-                cells.add(new Notebook.Cell("java", mode(part.mode()), edits.getOrDefault(id, part.text())));
-            } else {
-                cells.add(new Notebook.Cell("markdown", "run", part.text()));
-            }
-        }
-        created(ctx, title(draft.title(), lesson.title()), draft.summary(), cells);
+        created(ctx, title(draft.title(), lesson.title()), draft.summary(),
+                cells(draft, store.cells(Students.of(ctx), slug)));
     }
 
     /** A new notebook from a lesson file's text; 400 with the line and reason when it is not a valid lesson. */
@@ -109,12 +97,7 @@ final class PlaygroundApi {
             throw new BadRequestResponse("This is not a lesson file: line " + e.problem().line() + ": "
                     + e.problem().reason());
         }
-        List<Notebook.Cell> cells = new ArrayList<>();
-        for (LessonDraft.Part part : draft.parts()) {
-            cells.add(part.kind() == LessonDraft.Kind.JAVA
-                    ? new Notebook.Cell("java", mode(part.mode()), part.text())
-                    : new Notebook.Cell("markdown", "run", part.text()));
-        }
+        List<Notebook.Cell> cells = cells(draft, Map.of());
         if (cells.size() > MAX_CELLS) {
             throw new BadRequestResponse("A notebook holds at most " + MAX_CELLS + " cells; this file has " + cells.size() + ".");
         }
@@ -201,18 +184,35 @@ final class PlaygroundApi {
         return String.format("%02d-%s.md", next, slug.isEmpty() ? "notebook" : slug);
     }
 
+    /** A notebook as a lesson draft, to write as a lesson file. */
     static LessonDraft draft(Notebook n) {
-        List<LessonDraft.Part> parts = new ArrayList<>();
-        for (Notebook.Cell c : n.cells()) {
-            parts.add("java".equals(c.kind()) ? LessonDraft.Part.java(c.source(), mode(c.mode()))
-                    : LessonDraft.Part.markdown(c.source()));
+        return new LessonDraft(n.title(), n.summary(), n.cells().stream()
+                .map(c -> "java".equals(c.kind()) ? LessonDraft.Part.java(c.source(), Cell.Mode.ofWord(c.mode()))
+                        : LessonDraft.Part.markdown(c.source()))
+                .toList());
+    }
+
+    /**
+     * A draft's parts as notebook cells; {@code edits} (a lesson's saved edits, {@code cell-1}, {@code cell-2}, ...
+     * in the lesson's order of Java cells) replace the code of the cells they name.
+     */
+    private static List<Notebook.Cell> cells(LessonDraft draft, Map<String, String> edits) {
+        List<Notebook.Cell> cells = new ArrayList<>();
+        int javaCells = 0;
+        for (LessonDraft.Part part : draft.parts()) {
+            if (part.kind() == LessonDraft.Kind.JAVA) {
+                String code = edits.getOrDefault("cell-" + (++javaCells), part.text());
+                cells.add(new Notebook.Cell("java", part.mode().word(), code));
+            } else {
+                cells.add(new Notebook.Cell("markdown", "run", part.text()));
+            }
         }
-        return new LessonDraft(n.title(), n.summary(), parts);
+        return cells;
     }
 
     private void created(Context ctx, String title, String summary, List<Notebook.Cell> cells) {
         String student = Students.of(ctx);
-        if (store.notebooks().list(student).size() >= MAX_NOTEBOOKS) {
+        if (store.notebooks().count(student) >= MAX_NOTEBOOKS) {
             throw new HttpResponseException(409, "You have " + MAX_NOTEBOOKS
                     + " notebooks, the most one student may keep; delete one first.", Map.of());
         }
@@ -242,31 +242,15 @@ final class PlaygroundApi {
             if (c == null || c.kind() == null || c.source() == null) {
                 throw new BadRequestResponse("Cell " + (i + 1) + " needs \"kind\" and \"source\".");
             }
-            if (!c.kind().equals("java") && !c.kind().equals("markdown")) {
+            if (!Notebook.Cell.KINDS.contains(c.kind())) {
                 throw new BadRequestResponse("Cell " + (i + 1) + ": kind is 'java' or 'markdown', not '" + c.kind() + "'.");
             }
-            if (c.mode() != null && !MODES.contains(c.mode())) {
+            if (c.mode() != null && !Notebook.Cell.MODES.contains(c.mode())) {
                 throw new BadRequestResponse("Cell " + (i + 1) + ": mode is 'run', 'no-run' or 'expect-error', not '"
                         + c.mode() + "'.");
             }
         }
         return cells.stream().map(c -> new Notebook.Cell(c.kind(), c.mode() == null || c.kind().equals("markdown")
                 ? "run" : c.mode(), c.source())).toList();
-    }
-
-    private static String mode(Cell.Mode mode) {
-        return switch (mode) {
-            case RUN -> "run";
-            case DISPLAY -> "no-run";
-            case EXPECT_ERROR -> "expect-error";
-        };
-    }
-
-    private static Cell.Mode mode(String mode) {
-        return switch (mode) {
-            case "no-run" -> Cell.Mode.DISPLAY;
-            case "expect-error" -> Cell.Mode.EXPECT_ERROR;
-            default -> Cell.Mode.RUN;
-        };
     }
 }
