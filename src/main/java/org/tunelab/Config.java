@@ -1,5 +1,7 @@
 package org.tunelab;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.tunelab.kernel.Fairness;
+import org.tunelab.kernel.KernelClassPath;
 import org.tunelab.kernel.KernelConfig;
 import org.tunelab.play.LlmSettings;
 
@@ -45,6 +48,31 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
     /** What every course kernel starts with: the JShell tool's imports and the play API. */
     public static final List<String> KERNEL_IMPORTS = Stream.concat(KernelConfig.DEFAULT_IMPORTS.stream(),
             Stream.of("import org.tunelab.play.*;")).toList();
+
+    /**
+     * What kernels' class path holds (prefixes of class and resource names): the play API, Tiny and its weights,
+     * the libraries they use, and JUnit's assertions for exercise checks. The server's other classes stay out of
+     * students' reach and out of every kernel's compiler (see {@link KernelClassPath}).
+     */
+    public static final List<String> KERNEL_CLASSES = List.of("org/tunelab/play/", "org/tunelab/lm/", "tiny/",
+            "com/fasterxml/jackson/", "com/knuddels/jtokkit/",
+            "org/junit/jupiter/api/", "org/junit/platform/commons/", "org/opentest4j/", "org/apiguardian/");
+
+    /**
+     * {@link #kernelConfig()} with its class path cut down to {@link #KERNEL_CLASSES}, in a jar written once to
+     * {@code dataDir/kernel}.
+     *
+     * @throws UncheckedIOException if that jar cannot be written
+     */
+    public KernelConfig courseKernelConfig() {
+        try {
+            Path jar = KernelClassPath.build(System.getProperty("java.class.path"), KERNEL_CLASSES, dataDir.resolve("kernel"));
+            return kernelConfig().withClassPath(jar.toAbsolutePath().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the kernels' class path under " + dataDir.resolve("kernel")
+                    + ": " + e.getMessage(), e);
+        }
+    }
 
     /**
      * How course kernels start: this config's limits, the play API imported, and the Vector API module that

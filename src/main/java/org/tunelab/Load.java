@@ -26,10 +26,16 @@ import org.tunelab.course.Lesson;
 import org.tunelab.web.Server;
 
 /**
- * {@code load}: starts the server on loopback and simulates N students, each opening the first lesson, running
- * its cells in order, then {@code 1 + 1} (a warm run) a few times, and checking the first exercise with its
- * starter. Reports throughput, latency percentiles, errors and the peak memory of the server and its kernels.
- * Bounded: at most 500 students and 10 minutes.
+ * {@code load}: starts the server on loopback and simulates N students, each opening a lesson (the first unless
+ * {@code --lesson} names one), running its cells in order, then {@code 1 + 1} (a warm run) a few times, and
+ * checking the first exercise with its starter. Then the students sit reading for {@code --hold} seconds, their
+ * kernels kept, while idle kernels are trimmed as on a real server. Reports throughput, latency percentiles, errors,
+ * and the memory of the server and its kernels: at its peak, and held at the end.
+ *
+ * <p>Memory is counted as proportional set size (each page shared by k processes counts 1/k in each), summed over
+ * the server and every process under it: what the machine really gives them. Resident set size counts the JVM's
+ * shared code and class data once per kernel; it is printed beside for comparison.
+ * Bounded: at most 500 students and 10 minutes in all.
  */
 final class Load {
     private final Config config;
@@ -40,22 +46,30 @@ final class Load {
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicLong peakRssKb = new AtomicLong();
+    private final AtomicLong peakPssKb = new AtomicLong();
+    private final String lessonSlug;
+    private final Duration hold;
 
-    Load(Config config, int students, Duration limit) {
+    Load(Config config, int students, Duration limit, String lessonSlug, Duration hold) {
         if (students < 1 || students > 500) {
             throw new IllegalArgumentException("--students must be 1 to 500, not " + students);
         }
-        if (limit.isNegative() || limit.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new IllegalArgumentException("--seconds must be at most 600");
+        if (limit.isNegative() || hold.isNegative() || limit.plus(hold).compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("--seconds and --hold must together be at most 600");
         }
+        this.lessonSlug = lessonSlug;
+        this.hold = hold;
         this.config = config.withHost("127.0.0.1", false);
         this.students = students;
         this.limit = limit;
     }
 
     int run() throws Exception {
+        System.out.println(HeapTuning.apply());
         Course course = new CourseLoader(config.courseDir()).load();
-        Lesson lesson = course.lessons().get(0);
+        Lesson lesson = lessonSlug == null ? course.lessons().get(0) : course.lessons().stream()
+                .filter(l -> l.slug().equals(lessonSlug)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--lesson: no lesson " + lessonSlug + " in the course"));
         Exercise exercise = course.exercises().isEmpty() ? null : course.exercises().get(0);
         try (Server server = Server.start(config)) {
             String base = "http://127.0.0.1:" + server.port();
@@ -79,13 +93,19 @@ final class Load {
             }
             pool.shutdownNow();
             double seconds = (System.nanoTime() - started) / 1e9;
+            int kernels = server.kernels().size();
+            Thread.sleep(hold.toMillis());
+            long[] held = memoryKb();
             sampler.interrupt();
-            System.out.printf("%d students, %d requests in %.1f s: %.1f requests/s; %d errors%n", students,
-                    requests.get(), seconds, requests.get() / seconds, errors.size());
+            System.out.printf("%d students (lesson %s), %d requests in %.1f s: %.1f requests/s; %d errors%n", students,
+                    lesson.slug(), requests.get(), seconds, requests.get() / seconds, errors.size());
             System.out.println("all requests:   " + percentiles(all));
             System.out.println("warm 1 + 1 run: " + percentiles(warm));
-            System.out.printf("peak memory: %.0f MB resident (server and %d kernels)%n", peakRssKb.get() / 1024.0,
-                    server.kernels().size());
+            System.out.printf("peak memory: %.0f MB proportional, %.0f MB resident (server and %d kernels)%n",
+                    peakPssKb.get() / 1024.0, peakRssKb.get() / 1024.0, kernels);
+            System.out.printf("held after %d s idle: %.0f MB proportional, %.0f MB resident (server and %d kernels);"
+                            + " the server JVM alone: %.0f MB%n", hold.toSeconds(), held[0] / 1024.0, held[1] / 1024.0,
+                    server.kernels().size(), memoryKb(ProcessHandle.current().pid())[0] / 1024.0);
             errors.stream().distinct().limit(10).forEach(e -> System.out.println("error: " + e));
             return errors.isEmpty() ? 0 : 1;
         }
@@ -136,7 +156,8 @@ final class Load {
         }
         boolean failed = response.statusCode() != 200
                 || (code != null && url.endsWith("/run") && response.body().contains("\"status\":\"error\"")
-                && response.body().contains("Could not start"));
+                && response.body().contains("Could not start"))
+                || (url.endsWith("/check") && response.body().contains("could not start a Java VM"));
         boolean refused = response.body().contains("The server is busy") || response.body().contains("Too many runs");
         if (failed || refused) {
             errors.add(method + " " + url.replaceFirst("^http://[^/]+", "") + ": " + response.statusCode() + " "
@@ -146,9 +167,9 @@ final class Load {
 
     private void sampleMemory() {
         while (!Thread.currentThread().isInterrupted()) {
-            ProcessHandle self = ProcessHandle.current();
-            long kb = rssKb(self.pid()) + self.descendants().mapToLong(p -> rssKb(p.pid())).sum();
-            peakRssKb.accumulateAndGet(kb, Math::max);
+            long[] kb = memoryKb();
+            peakPssKb.accumulateAndGet(kb[0], Math::max);
+            peakRssKb.accumulateAndGet(kb[1], Math::max);
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
@@ -157,14 +178,30 @@ final class Load {
         }
     }
 
-    private static long rssKb(long pid) {
+    /** Proportional and resident set sizes in kB, summed over this process and every process under it. */
+    private static long[] memoryKb() {
+        ProcessHandle self = ProcessHandle.current();
+        long[] sum = new long[2];
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(self), self.descendants()).forEach(p -> {
+            long[] one = memoryKb(p.pid());
+            sum[0] += one[0];
+            sum[1] += one[1];
+        });
+        return sum;
+    }
+
+    private static long[] memoryKb(long pid) {
         try {
-            return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
-                    .sum();
+            List<String> lines = Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"));
+            return new long[] {field(lines, "Pss:"), field(lines, "Rss:")};
         } catch (IOException | RuntimeException e) {
-            return 0; // ended, or not Linux
+            return new long[2]; // ended, or not Linux
         }
+    }
+
+    private static long field(List<String> lines, String name) {
+        return lines.stream().filter(l -> l.startsWith(name)).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                .sum();
     }
 
     private static String percentiles(List<Long> millis) {

@@ -25,8 +25,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "serve";
-        String[] rest = args.length > 0 && !args[0].startsWith("--") ? Arrays.copyOfRange(args, 1, args.length) : args;
+        boolean named = args.length > 0 && (!args[0].startsWith("-") || List.of("-h", "--help").contains(args[0]));
+        String command = named ? args[0] : "serve";
+        String[] rest = named ? Arrays.copyOfRange(args, 1, args.length) : args;
         try {
             switch (command) {
                 case "serve" -> serve(Config.from(rest, System.getenv()));
@@ -46,11 +47,12 @@ public final class Main {
     }
 
     private static void serve(Config config) {
+        System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO, HeapTuning.apply());
         Server server = Server.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tunelab-shutdown"));
     }
 
-    /** {@code load --students N --seconds S}: see {@link Load}. */
+    /** {@code load --students N --seconds S --lesson SLUG --hold S}: see {@link Load}. */
     private static int load(String[] args) {
         java.util.Map<String, String> flags = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i++) {
@@ -58,9 +60,11 @@ public final class Main {
         }
         try {
             return new Load(Config.from(args, System.getenv()), Integer.parseInt(flags.getOrDefault("--students", "50")),
-                    java.time.Duration.ofSeconds(Integer.parseInt(flags.getOrDefault("--seconds", "300")))).run();
+                    java.time.Duration.ofSeconds(Integer.parseInt(flags.getOrDefault("--seconds", "300"))),
+                    flags.get("--lesson"),
+                    java.time.Duration.ofSeconds(Integer.parseInt(flags.getOrDefault("--hold", "60")))).run();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--students and --seconds take whole numbers: " + e.getMessage());
+            throw new IllegalArgumentException("--students, --seconds and --hold take whole numbers: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
@@ -73,7 +77,7 @@ public final class Main {
     static int validate(Config config) {
         long started = System.nanoTime();
         Course course = new CourseLoader(config.courseDir()).load();
-        KernelConfig kernels = config.kernelConfig().withPoolSize(1).withGateway(Server.gateway(config))
+        KernelConfig kernels = config.courseKernelConfig().withPoolSize(1).withGateway(Server.gateway(config))
                 .withSandbox(org.tunelab.kernel.Sandbox.detect());
         List<Problem> problems;
         try (KernelPool pool = new KernelPool(kernels); Grader grader = new Grader(kernels, config.checkTimeout())) {
@@ -100,10 +104,12 @@ public final class Main {
                   validate   load every lesson and exercise, run every cell top to bottom,
                              check every reference solution and starter; exit 1 on any problem
                              --course DIR (.)
-                  load       start the server on loopback and simulate students opening the
-                             first lesson, running its cells, a warm 1 + 1 and an exercise
-                             check; prints throughput, p50/p95/p99, errors, peak memory
-                             --students N (50, at most 500)  --seconds S (300, at most 600)
+                  load       start the server on loopback and simulate students opening a
+                             lesson, running its cells, a warm 1 + 1 and an exercise check,
+                             then idling with their kernels kept; prints throughput,
+                             p50/p95/p99, errors, and memory at its peak and held at the end
+                             --students N (50, at most 500)  --seconds S (300)
+                             --lesson SLUG (the first)  --hold S (60; with --seconds at most 600)
                   help       this text
                 """);
     }

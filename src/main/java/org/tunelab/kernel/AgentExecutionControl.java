@@ -16,6 +16,7 @@ import jdk.jshell.execution.DirectExecutionControl;
  */
 final class AgentExecutionControl extends DirectExecutionControl {
     static final String HEAP = "heap";
+    static final String TRIM = "trim";
     private final Object stopLock = new Object();
     private final Consumer<String> valueDisplay;
     private boolean userCodeRunning;
@@ -71,13 +72,21 @@ final class AgentExecutionControl extends DirectExecutionControl {
         return valueString(value[0]);
     }
 
-    /** {@code "heap"}: the JVM's heap in use and its limit, in bytes, for the host's "what a run cost". */
+    /**
+     * {@code "heap"}: the JVM's heap in use and its limit, in bytes, for the host's "what a run cost".
+     * {@code "trim"}: collects garbage so that an idle kernel gives its free heap back.
+     */
     @Override
     public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
             InternalException {
         if (HEAP.equals(command)) {
             Runtime runtime = Runtime.getRuntime();
             return new long[] {runtime.totalMemory() - runtime.freeMemory(), runtime.maxMemory()};
+        }
+        if (TRIM.equals(command)) {
+            // A full collection; the serial collector then shrinks the heap to the launcher's free ratio.
+            System.gc();
+            return null;
         }
         return super.extensionCommand(command, arg);
     }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import javax.tools.StandardJavaFileManager;
 import jdk.jshell.JShell;
 
 /**
@@ -21,9 +23,11 @@ final class ChildJvm {
     private volatile boolean engineEnded;
 
     private final PipeEngine engine;
+    private final String classPath;
 
-    private ChildJvm(JShell shell, Process process, PipeEngine engine) {
+    private ChildJvm(JShell shell, Process process, PipeEngine engine, String classPath) {
         this.shell = shell;
+        this.classPath = classPath;
         this.process = process;
         this.engine = engine;
     }
@@ -44,7 +48,8 @@ final class ChildJvm {
                     .executionEngine(engine, java.util.Map.of())
                     .out(new PrintStream(capture.stream("stdout"), true, StandardCharsets.UTF_8))
                     .err(new PrintStream(capture.stream("stderr"), true, StandardCharsets.UTF_8))
-                    .in(InputStream.nullInputStream());
+                    .in(InputStream.nullInputStream())
+                    .fileManager(files -> compileAgainst(files, launcher.classPath()));
             shell = builder.build();
         } catch (RuntimeException e) {
             Process started = engine.process();
@@ -55,14 +60,38 @@ final class ChildJvm {
             throw new KernelException("kernel: could not start the child JVM with " + launcher.command()
                     + ": " + e.getMessage() + tail, e);
         }
-        ChildJvm child = new ChildJvm(shell, engine.process(), engine);
+        ChildJvm child = new ChildJvm(shell, engine.process(), engine, launcher.classPath());
         shell.onShutdown(closed -> child.engineEnded = true);
-        // The compiler uses the host's class path; add the configured one if it differs.
-        if (!config.classPath().equals(System.getProperty("java.class.path")) && !config.classPath().isEmpty()) {
-            shell.addToClasspath(config.classPath());
-        }
         child.drainStderr(capture.stream("stderr"));
         return child;
+    }
+
+    /** Cells compile against the kernel's class path only (see {@link FixedClassPathFileManager}). */
+    private static StandardJavaFileManager compileAgainst(StandardJavaFileManager files, String classPath) {
+        try {
+            return new FixedClassPathFileManager(files, classPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException("kernel: cannot compile against " + classPath, e);
+        }
+    }
+
+    /**
+     * Gives back what an idle kernel holds and can rebuild: the child collects its garbage and returns free heap to
+     * the system, and the server's compiler for this kernel drops its pooled contexts (rebuilt by the next run).
+     * Call only between runs: it uses JShell's command channel.
+     */
+    void trim() {
+        engine.trim();
+        dropCompilerCaches();
+    }
+
+    /** See {@link FixedClassPathFileManager}: the class path stays as it is; the compiler's contexts go. */
+    void dropCompilerCaches() {
+        try {
+            shell.addToClasspath(classPath);
+        } catch (RuntimeException e) {
+            // The child is ending; its compiler goes with it.
+        }
     }
 
     JShell shell() {

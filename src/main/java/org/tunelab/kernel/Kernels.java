@@ -33,6 +33,8 @@ public final class Kernels implements AutoCloseable {
 
     /** How often idle kernels are checked for threads left running by a cell. */
     private static final Duration CPU_CHECK = Duration.ofSeconds(1);
+    /** How long a kernel sits unused before {@link Kernel#trim()} gives back what it can rebuild. */
+    static final Duration TRIM_AFTER = Duration.ofSeconds(30);
     /** Idle checks in a row using more than half a core after which the kernel is closed. */
     private static final int HOT_CHECKS = 3;
 
@@ -47,6 +49,8 @@ public final class Kernels implements AutoCloseable {
         long sampledPid = -1;
         long sampledCpuNanos;
         int hotChecks;
+        /** The kernel's last run when it was last trimmed; guarded by lock. */
+        Instant trimmedAt;
     }
 
     public Kernels(KernelConfig config) {
@@ -75,8 +79,9 @@ public final class Kernels implements AutoCloseable {
         evictor.scheduleWithFixedDelay(() -> {
             try {
                 stopIdleSpinners();
+                trimIdle(TRIM_AFTER);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "kernels: idle CPU check failed", e);
+                LOG.log(System.Logger.Level.WARNING, "kernels: idle check failed", e);
             }
         }, CPU_CHECK.toMillis(), CPU_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         if (!evictOnSchedule) {
@@ -277,6 +282,33 @@ public final class Kernels implements AutoCloseable {
             }
         }
         return evicted;
+    }
+
+    /**
+     * Trims ({@link Kernel#trim()}) each kernel unused for {@code idle} and not trimmed since its last run; returns
+     * how many. Runs every second with {@link #TRIM_AFTER}.
+     */
+    int trimIdle(Duration idle) {
+        Instant cutoff = Instant.now().minus(idle);
+        int trimmed = 0;
+        for (Slot slot : slots.values()) {
+            if (!slot.lock.tryLock()) {
+                continue; // running now
+            }
+            try {
+                Kernel kernel = slot.kernel;
+                if (kernel != null && kernel.lastUsed().isBefore(cutoff) && !kernel.lastUsed().equals(slot.trimmedAt)
+                        && kernel.trim()) {
+                    slot.trimmedAt = kernel.lastUsed();
+                    trimmed++;
+                }
+            } catch (RuntimeException e) {
+                // the child ended meanwhile: nothing left to trim
+            } finally {
+                slot.lock.unlock();
+            }
+        }
+        return trimmed;
     }
 
     /**

@@ -46,7 +46,7 @@ public final class Server implements AutoCloseable {
                 ? Store.sqlite(config.dataDir().resolve("tunelab.db"))
                 : Store.open(config.dbUrl(), config.dbUser(), config.dbPassword());
         GatewayHandler gateway = gateway(config);
-        KernelConfig kernelConfig = config.kernelConfig().withGateway(gateway).withSandbox(sandbox);
+        KernelConfig kernelConfig = config.courseKernelConfig().withGateway(gateway).withSandbox(sandbox);
         Kernels kernels = new Kernels(kernelConfig, config.fairness());
         Grader grader = new Grader(kernelConfig, config.checkTimeout());
         App app = new App(new LiveCourse(new CourseLoader(config.courseDir())), kernels, grader, store, mode);

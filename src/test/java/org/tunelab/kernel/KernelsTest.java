@@ -50,6 +50,22 @@ class KernelsTest {
     }
 
     @Test
+    void idleKernelsAreTrimmedOnceAfterEachRunAndKeepTheirState() {
+        try (Kernels kernels = new Kernels(CONFIG, false)) {
+            kernels.run("ada/lesson-1", "int answer = 41; String greet(String who) { return \"hi \" + who; }");
+            assertEquals(1, kernels.trimIdle(Duration.ZERO), "a kernel idle since its run is trimmed");
+            assertEquals(0, kernels.trimIdle(Duration.ZERO), "and not again until it runs again");
+            assertEquals(0, kernels.trimIdle(Duration.ofHours(1)), "nor before it has been idle long enough");
+
+            RunResult after = kernels.run("ada/lesson-1", "answer + 1 + greet(\"bob\").length()");
+            assertEquals("48", after.value(), "variables and methods survive the trim, and cells still compile: " + after);
+            Completions completions = kernels.complete("ada/lesson-1", "gre", 3);
+            assertTrue(completions.toString().contains("greet"), "completion still knows the kernel's names: " + completions);
+            assertEquals(1, kernels.trimIdle(Duration.ZERO), "a run makes the kernel trimmable again");
+        }
+    }
+
+    @Test
     void runsOnOneKeyAreSerialised() throws Exception {
         try (Kernels kernels = new Kernels(CONFIG)) {
             kernels.run("k", "int counter = 0; void bump() { int c = counter; Thread.sleep(50); counter = c + 1; }"
