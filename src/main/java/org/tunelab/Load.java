@@ -45,6 +45,8 @@ final class Load {
     private final List<Long> all = Collections.synchronizedList(new ArrayList<>());
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger requests = new AtomicInteger();
+    /** One client for every student (each keeps its own cookies): 200 clients' threads would weigh on the server. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final AtomicLong peakRssKb = new AtomicLong();
     private final AtomicLong peakPssKb = new AtomicLong();
     private final String lessonSlug;
@@ -72,6 +74,7 @@ final class Load {
                 .orElseThrow(() -> new IllegalArgumentException("--lesson: no lesson " + lessonSlug + " in the course"));
         Exercise exercise = course.exercises().isEmpty() ? null : course.exercises().get(0);
         try (Server server = Server.start(config)) {
+            HeapTuning.collectWhenQuiet(server.kernels());
             String base = "http://127.0.0.1:" + server.port();
             Thread sampler = new Thread(this::sampleMemory, "load-memory");
             sampler.setDaemon(true);
@@ -113,19 +116,18 @@ final class Load {
 
     private void student(String base, Lesson lesson, Exercise exercise) {
         CookieManager cookies = new CookieManager();
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
         try {
-            send(http, cookies, "GET", base + "/lessons/" + lesson.slug(), null, null);
+            send(cookies, "GET", base + "/lessons/" + lesson.slug(), null, null);
             for (Cell cell : lesson.cells()) {
                 if (cell.mode().runnable()) {
-                    send(http, cookies, "POST", base + "/api/lessons/" + lesson.slug() + "/run", cell.code(), null);
+                    send(cookies, "POST", base + "/api/lessons/" + lesson.slug() + "/run", cell.code(), null);
                 }
             }
             for (int i = 0; i < 5; i++) {
-                send(http, cookies, "POST", base + "/api/lessons/" + lesson.slug() + "/run", "1 + 1", warm);
+                send(cookies, "POST", base + "/api/lessons/" + lesson.slug() + "/run", "1 + 1", warm);
             }
             if (exercise != null) {
-                send(http, cookies, "POST", base + "/api/exercises/" + exercise.slug() + "/check", exercise.starter(), null);
+                send(cookies, "POST", base + "/api/exercises/" + exercise.slug() + "/check", exercise.starter(), null);
             }
         } catch (IOException e) {
             errors.add(e.toString());
@@ -134,9 +136,11 @@ final class Load {
         }
     }
 
-    private void send(HttpClient http, CookieManager cookies, String method, String url, String code, List<Long> also)
+    private void send(CookieManager cookies, String method, String url, String code, List<Long> also)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2));
+        URI uri = URI.create(url);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2));
+        cookies.get(uri, java.util.Map.of()).forEach((name, values) -> values.forEach(v -> request.header(name, v)));
         if (code == null) {
             request.GET();
         } else {
@@ -148,6 +152,7 @@ final class Load {
         }
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        cookies.put(uri, response.headers().map());
         long millis = (System.nanoTime() - started) / 1_000_000;
         requests.incrementAndGet();
         all.add(millis);
@@ -161,8 +166,21 @@ final class Load {
         boolean refused = response.body().contains("The server is busy") || response.body().contains("Too many runs");
         if (failed || refused) {
             errors.add(method + " " + url.replaceFirst("^http://[^/]+", "") + ": " + response.statusCode() + " "
-                    + response.body().substring(0, Math.min(200, response.body().length())));
+                    + summary(response.body()));
         }
+    }
+
+    /** The body's "message", where it has one (a grade's says why it was not run), else its start. */
+    private static String summary(String body) {
+        try {
+            var message = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(body).get("message");
+            if (message != null && message.isTextual()) {
+                return message.asText();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not JSON: show its start
+        }
+        return body.substring(0, Math.min(200, body.length()));
     }
 
     private void sampleMemory() {

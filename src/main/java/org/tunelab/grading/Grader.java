@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.tunelab.course.Exercise;
 import org.tunelab.kernel.Diagnostic;
 import org.tunelab.kernel.Kernel;
@@ -23,24 +25,57 @@ public final class Grader implements AutoCloseable {
     /** Every check may use JUnit 5's assertions unqualified. */
     static final String ASSERTIONS_IMPORT = "import static org.junit.jupiter.api.Assertions.*;";
 
+    /** How long a check waits for one of the {@code checksAtOnce} places before it is answered "busy". */
+    static final Duration MAX_WAIT = Duration.ofMinutes(2);
+
     private final KernelPool pool;
     private final Duration checkTimeout;
+    private final Semaphore places;
+
+    /** As {@link #Grader(KernelConfig, Duration, int)} with 4 checks at once per core. */
+    public Grader(KernelConfig kernels, Duration checkTimeout) {
+        this(kernels, checkTimeout, 4 * Runtime.getRuntime().availableProcessors());
+    }
 
     /**
      * @param kernels      the configuration of the lesson kernels; grading kernels get the same
      *                     start-up snippets plus JUnit's assertions, and {@code checkTimeout} per run
      * @param checkTimeout the time limit of the student's code and of each check
+     * @param checksAtOnce how many checks run at once; more wait their turn. Each starts a JVM, and a class
+     *                     checking at the same moment would otherwise start them all together (measured: 200 at
+     *                     once on 2 cores took minutes, and 28 failed to start in time)
      */
-    public Grader(KernelConfig kernels, Duration checkTimeout) {
+    public Grader(KernelConfig kernels, Duration checkTimeout, int checksAtOnce) {
+        if (checksAtOnce < 1) {
+            throw new IllegalArgumentException("Grader: checksAtOnce must be at least 1, was " + checksAtOnce);
+        }
         List<String> startup = new ArrayList<>(kernels.startupSnippets());
         startup.add(ASSERTIONS_IMPORT);
         this.checkTimeout = checkTimeout;
+        this.places = new Semaphore(checksAtOnce, true);
         this.pool = new KernelPool(kernels.withStartupSnippets(startup).withRunTimeout(checkTimeout).withPoolSize(1));
     }
 
-    /** Checks {@code code} against every check of {@code exercise}. */
+    /** Checks {@code code} against every check of {@code exercise}, waiting for a place if the server is busy. */
     public Grade check(Exercise exercise, String code) {
         long started = System.nanoTime();
+        try {
+            if (!places.tryAcquire(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return notRun(exercise, List.of(), "The server is busy checking other students' code: this check"
+                        + " waited " + MAX_WAIT.toMinutes() + " minutes for its turn. Try again in a minute.", started);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return notRun(exercise, List.of(), "The check was cancelled while it waited for its turn.", started);
+        }
+        try {
+            return checkNow(exercise, code, started);
+        } finally {
+            places.release();
+        }
+    }
+
+    private Grade checkNow(Exercise exercise, String code, long started) {
         Kernel fresh;
         try {
             fresh = pool.take();

@@ -28,13 +28,15 @@ public final class Kernels implements AutoCloseable {
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final ScheduledExecutorService evictor;
     private final Object spareLock = new Object();
+    private final java.util.concurrent.atomic.AtomicLong runsEnded = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long lastRunEnded = System.nanoTime();
     /** A kernel that only answers completion for keys without one of their own; never runs code. Guarded by spareLock. */
     private Kernel spare;
 
     /** How often idle kernels are checked for threads left running by a cell. */
     private static final Duration CPU_CHECK = Duration.ofSeconds(1);
     /** How long a kernel sits unused before {@link Kernel#trim()} gives back what it can rebuild. */
-    static final Duration TRIM_AFTER = Duration.ofSeconds(30);
+    public static final Duration TRIM_AFTER = Duration.ofSeconds(30);
     /** Idle checks in a row using more than half a core after which the kernel is closed. */
     private static final int HOT_CHECKS = 3;
 
@@ -169,6 +171,8 @@ public final class Kernels implements AutoCloseable {
                     result = slot.kernel.run(code, listener);
                 } finally {
                     queue.leave();
+                    runsEnded.incrementAndGet();
+                    lastRunEnded = System.nanoTime();
                 }
                 if (result.exception() != null && OUT_OF_MEMORY.equals(result.exception().type())) {
                     // Whatever filled the heap, the threads or the address space is likely still held (a variable,
@@ -447,6 +451,16 @@ public final class Kernels implements AutoCloseable {
     }
 
     /** Runs executing now, and runs waiting for a slot. */
+    /** How many runs have ended since this registry started. */
+    public long runsEnded() {
+        return runsEnded.get();
+    }
+
+    /** How long no run has been in progress: zero while one is, else since the last one ended. */
+    public Duration quietFor() {
+        return running() > 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - lastRunEnded);
+    }
+
     public int running() {
         return queue.running();
     }

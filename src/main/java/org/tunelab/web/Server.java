@@ -48,7 +48,7 @@ public final class Server implements AutoCloseable {
         GatewayHandler gateway = gateway(config);
         KernelConfig kernelConfig = config.courseKernelConfig().withGateway(gateway).withSandbox(sandbox);
         Kernels kernels = new Kernels(kernelConfig, config.fairness());
-        Grader grader = new Grader(kernelConfig, config.checkTimeout());
+        Grader grader = new Grader(kernelConfig, config.checkTimeout(), config.fairness().concurrentRuns());
         App app = new App(new LiveCourse(new CourseLoader(config.courseDir())), kernels, grader, store, mode);
         Server server = new Server(store, kernels, grader, app);
         try {

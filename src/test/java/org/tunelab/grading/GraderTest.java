@@ -151,6 +151,23 @@ class GraderTest {
     }
 
     @Test
+    void checksBeyondTheLimitWaitTheirTurn() throws Exception {
+        String slowSolution = "int square(int n) { try { Thread.sleep(800); } catch (InterruptedException e) { } return n * n; }";
+        try (Grader one = new Grader(KernelConfig.defaults().withPoolSize(1), Duration.ofSeconds(5), 1)) {
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> one.check(SQUARE, slowSolution));
+            var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> one.check(SQUARE, slowSolution));
+            Grade a = first.get();
+            Grade b = second.get();
+            assertTrue(a.passed() && b.passed(), a + " / " + b);
+            // Each check calls square twice (3 and -4): 1.6 s each. One at a time, the later one waited for the other.
+            long later = Math.max(a.elapsedMs(), b.elapsedMs());
+            assertTrue(later >= 3200, "with one place, the second check waits for the first: " + later + " ms");
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Grader(KernelConfig.defaults(), Duration.ofSeconds(1), 0));
+    }
+
+    @Test
     void aKernelThatCannotStartIsAClearNotRunGradeNotACrash() {
         try (Grader broken = new Grader(KernelConfig.defaults().withPoolSize(1)
                 .withExtraJvmArgs(List.of("-XX:+NoSuchOptionAnywhere")), Duration.ofSeconds(2))) {

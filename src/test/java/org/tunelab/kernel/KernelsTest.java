@@ -53,6 +53,8 @@ class KernelsTest {
     void idleKernelsAreTrimmedOnceAfterEachRunAndKeepTheirState() {
         try (Kernels kernels = new Kernels(CONFIG, false)) {
             kernels.run("ada/lesson-1", "int answer = 41; String greet(String who) { return \"hi \" + who; }");
+            assertEquals(1, kernels.runsEnded());
+            assertTrue(kernels.quietFor().compareTo(Duration.ZERO) > 0, "no run in progress: quiet since the last");
             assertEquals(1, kernels.trimIdle(Duration.ZERO), "a kernel idle since its run is trimmed");
             assertEquals(0, kernels.trimIdle(Duration.ZERO), "and not again until it runs again");
             assertEquals(0, kernels.trimIdle(Duration.ofHours(1)), "nor before it has been idle long enough");
