@@ -42,6 +42,8 @@ final class Load {
     private final int students;
     private final Duration limit;
     private final List<Long> warm = Collections.synchronizedList(new ArrayList<>());
+    /** Of each warm run, the time its kernel took (compiling and running), without the queue and HTTP. */
+    private final List<Long> warmInKernel = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> all = Collections.synchronizedList(new ArrayList<>());
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger requests = new AtomicInteger();
@@ -104,6 +106,7 @@ final class Load {
                     lesson.slug(), requests.get(), seconds, requests.get() / seconds, errors.size());
             System.out.println("all requests:   " + percentiles(all));
             System.out.println("warm 1 + 1 run: " + percentiles(warm));
+            System.out.println("  in its kernel: " + percentiles(warmInKernel));
             System.out.printf("peak memory: %.0f MB proportional, %.0f MB resident (server and %d kernels)%n",
                     peakPssKb.get() / 1024.0, peakRssKb.get() / 1024.0, kernels);
             System.out.printf("held after %d s idle: %.0f MB proportional, %.0f MB resident (server and %d kernels);"
@@ -158,6 +161,9 @@ final class Load {
         all.add(millis);
         if (also != null) {
             also.add(millis);
+            if (also == warm) {
+                elapsedMs(response.body()).ifPresent(warmInKernel::add);
+            }
         }
         boolean failed = response.statusCode() != 200
                 || (code != null && url.endsWith("/run") && response.body().contains("\"status\":\"error\"")
@@ -167,6 +173,17 @@ final class Load {
         if (failed || refused) {
             errors.add(method + " " + url.replaceFirst("^http://[^/]+", "") + ": " + response.statusCode() + " "
                     + summary(response.body()));
+        }
+    }
+
+    /** A run's own {@code elapsedMs}, if the body is one run's result. */
+    private static java.util.Optional<Long> elapsedMs(String body) {
+        try {
+            var elapsed = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(body).get("elapsedMs");
+            return elapsed != null && elapsed.canConvertToLong() ? java.util.Optional.of(elapsed.asLong())
+                    : java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
         }
     }
 
