@@ -53,19 +53,39 @@ final class Load {
     private final AtomicLong peakPssKb = new AtomicLong();
     private final String lessonSlug;
     private final Duration hold;
+    private final Duration think;
 
-    Load(Config config, int students, Duration limit, String lessonSlug, Duration hold) {
-        if (students < 1 || students > 500) {
-            throw new IllegalArgumentException("--students must be 1 to 500, not " + students);
+    /**
+     * What to simulate.
+     *
+     * @param students how many at once (1 to 500)
+     * @param limit    the most the students' work may take ({@code --seconds})
+     * @param lesson   the lesson's slug, or null for the first
+     * @param hold     how long the students then sit idle, kernels kept, before memory is read ({@code --hold})
+     * @param think    each student's pause before each request after the first ({@code --think-ms}); zero, the
+     *                 default, sends every request as soon as the last is answered, harder than any class
+     */
+    record Plan(int students, Duration limit, String lesson, Duration hold, Duration think) {
+        Plan {
+            if (students < 1 || students > 500) {
+                throw new IllegalArgumentException("--students must be 1 to 500, not " + students);
+            }
+            if (limit.isNegative() || hold.isNegative() || limit.plus(hold).compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("--seconds and --hold must together be at most 600");
+            }
+            if (think.isNegative() || think.compareTo(Duration.ofSeconds(30)) > 0) {
+                throw new IllegalArgumentException("--think-ms must be 0 to 30000");
+            }
         }
-        if (limit.isNegative() || hold.isNegative() || limit.plus(hold).compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new IllegalArgumentException("--seconds and --hold must together be at most 600");
-        }
-        this.lessonSlug = lessonSlug;
-        this.hold = hold;
+    }
+
+    Load(Config config, Plan plan) {
+        this.lessonSlug = plan.lesson();
+        this.hold = plan.hold();
+        this.think = plan.think();
         this.config = config.withHost("127.0.0.1", false);
-        this.students = students;
-        this.limit = limit;
+        this.students = plan.students();
+        this.limit = plan.limit();
     }
 
     int run() throws Exception {
@@ -102,8 +122,9 @@ final class Load {
             Thread.sleep(hold.toMillis());
             long[] held = memoryKb();
             sampler.interrupt();
-            System.out.printf("%d students (lesson %s), %d requests in %.1f s: %.1f requests/s; %d errors%n", students,
-                    lesson.slug(), requests.get(), seconds, requests.get() / seconds, errors.size());
+            System.out.printf("%d students (lesson %s, %d ms thinking), %d requests in %.1f s: %.1f requests/s;"
+                    + " %d errors%n", students, lesson.slug(), think.toMillis(), requests.get(), seconds,
+                    requests.get() / seconds, errors.size());
             System.out.println("all requests:   " + percentiles(all));
             System.out.println("warm 1 + 1 run: " + percentiles(warm));
             System.out.println("  in its kernel: " + percentiles(warmInKernel));
@@ -152,6 +173,9 @@ final class Load {
             request.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
             cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("tunelab_csrf"))
                     .map(HttpCookie::getValue).findFirst().ifPresent(t -> request.header("X-TuneLab-CSRF", t));
+        }
+        if (code != null && !think.isZero()) {
+            Thread.sleep(think.toMillis()); // the student reads, then runs the next cell
         }
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -53,19 +53,22 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tunelab-shutdown"));
     }
 
-    /** {@code load --students N --seconds S --lesson SLUG --hold S}: see {@link Load}. */
+    /** {@code load --students N --seconds S --lesson SLUG --hold S --think-ms MS}: see {@link Load}. */
     private static int load(String[] args) {
         java.util.Map<String, String> flags = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i++) {
             flags.put(args[i], args[i + 1]);
         }
         try {
-            return new Load(Config.from(args, System.getenv()), Integer.parseInt(flags.getOrDefault("--students", "50")),
+            Load.Plan plan = new Load.Plan(Integer.parseInt(flags.getOrDefault("--students", "50")),
                     java.time.Duration.ofSeconds(Integer.parseInt(flags.getOrDefault("--seconds", "300"))),
                     flags.get("--lesson"),
-                    java.time.Duration.ofSeconds(Integer.parseInt(flags.getOrDefault("--hold", "60")))).run();
+                    java.time.Duration.ofSeconds(Integer.parseInt(flags.getOrDefault("--hold", "60"))),
+                    java.time.Duration.ofMillis(Integer.parseInt(flags.getOrDefault("--think-ms", "0"))));
+            return new Load(Config.from(args, System.getenv()), plan).run();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--students, --seconds and --hold take whole numbers: " + e.getMessage());
+            throw new IllegalArgumentException("--students, --seconds, --hold and --think-ms take whole numbers: "
+                    + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
@@ -111,6 +114,7 @@ public final class Main {
                              p50/p95/p99, errors, and memory at its peak and held at the end
                              --students N (50, at most 500)  --seconds S (300)
                              --lesson SLUG (the first)  --hold S (60; with --seconds at most 600)
+                             --think-ms MS (0: each student's pause before each run and check)
                   help       this text
                 """);
     }
