@@ -89,8 +89,11 @@ public final class KernelPool implements AutoCloseable {
             }
         } catch (RuntimeException | InternalError e) {
             // take() starts kernels itself when none are ready, and says why if that fails too. InternalError:
-            // javac inside JShell, seen when the pool is closed while a kernel is starting.
-            LOG.log(System.Logger.Level.WARNING, "kernel pool: could not pre-start a kernel", e);
+            // javac inside JShell, seen when the pool is closed while a kernel is starting. A pool closed meanwhile
+            // has nothing to report: its server is gone, and with it, perhaps, the kernels' class path.
+            if (!closed) {
+                LOG.log(System.Logger.Level.WARNING, "kernel pool: could not pre-start a kernel", e);
+            }
         } finally {
             starting.decrementAndGet();
         }
