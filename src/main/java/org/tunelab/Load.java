@@ -1,5 +1,6 @@
 package org.tunelab;
 
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -38,9 +39,10 @@ import org.tunelab.web.Server;
  * Bounded: at most 500 students and 10 minutes in all.
  */
 final class Load {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final Config config;
-    private final int students;
-    private final Duration limit;
+    private final Plan plan;
     private final List<Long> warm = Collections.synchronizedList(new ArrayList<>());
     /** Of each warm run, the time its kernel took (compiling and running), without the queue and HTTP. */
     private final List<Long> warmInKernel = Collections.synchronizedList(new ArrayList<>());
@@ -51,9 +53,6 @@ final class Load {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final AtomicLong peakRssKb = new AtomicLong();
     private final AtomicLong peakPssKb = new AtomicLong();
-    private final String lessonSlug;
-    private final Duration hold;
-    private final Duration think;
 
     /**
      * What to simulate.
@@ -80,34 +79,29 @@ final class Load {
     }
 
     Load(Config config, Plan plan) {
-        this.lessonSlug = plan.lesson();
-        this.hold = plan.hold();
-        this.think = plan.think();
         this.config = config.withHost("127.0.0.1", false);
-        this.students = plan.students();
-        this.limit = plan.limit();
+        this.plan = plan;
     }
 
     int run() throws Exception {
-        System.out.println(HeapTuning.apply());
         Course course = new CourseLoader(config.courseDir()).load();
-        Lesson lesson = lessonSlug == null ? course.lessons().get(0) : course.lessons().stream()
-                .filter(l -> l.slug().equals(lessonSlug)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--lesson: no lesson " + lessonSlug + " in the course"));
+        Lesson lesson = plan.lesson() == null ? course.lessons().get(0) : course.lessons().stream()
+                .filter(l -> l.slug().equals(plan.lesson())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--lesson: no lesson " + plan.lesson() + " in the course"));
         Exercise exercise = course.exercises().isEmpty() ? null : course.exercises().get(0);
         try (Server server = Server.start(config)) {
-            HeapTuning.collectWhenQuiet(server.kernels());
+            System.out.println(HeapTuning.start(server.kernels()));
             String base = "http://127.0.0.1:" + server.port();
             Thread sampler = new Thread(this::sampleMemory, "load-memory");
             sampler.setDaemon(true);
             sampler.start();
             long started = System.nanoTime();
-            ExecutorService pool = Executors.newFixedThreadPool(students);
+            ExecutorService pool = Executors.newFixedThreadPool(plan.students());
             List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < students; i++) {
+            for (int i = 0; i < plan.students(); i++) {
                 done.add(pool.submit(() -> student(base, lesson, exercise)));
             }
-            long deadline = started + limit.toNanos();
+            long deadline = started + plan.limit().toNanos();
             for (Future<?> f : done) {
                 try {
                     f.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -119,11 +113,11 @@ final class Load {
             pool.shutdownNow();
             double seconds = (System.nanoTime() - started) / 1e9;
             int kernels = server.kernels().size();
-            Thread.sleep(hold.toMillis());
+            Thread.sleep(plan.hold().toMillis());
             long[] held = memoryKb();
             sampler.interrupt();
             System.out.printf("%d students (lesson %s, %d ms thinking), %d requests in %.1f s: %.1f requests/s;"
-                    + " %d errors%n", students, lesson.slug(), think.toMillis(), requests.get(), seconds,
+                    + " %d errors%n", plan.students(), lesson.slug(), plan.think().toMillis(), requests.get(), seconds,
                     requests.get() / seconds, errors.size());
             System.out.println("all requests:   " + percentiles(all));
             System.out.println("warm 1 + 1 run: " + percentiles(warm));
@@ -131,7 +125,7 @@ final class Load {
             System.out.printf("peak memory: %.0f MB proportional, %.0f MB resident (server and %d kernels)%n",
                     peakPssKb.get() / 1024.0, peakRssKb.get() / 1024.0, kernels);
             System.out.printf("held after %d s idle: %.0f MB proportional, %.0f MB resident (server and %d kernels);"
-                            + " the server JVM alone: %.0f MB%n", hold.toSeconds(), held[0] / 1024.0, held[1] / 1024.0,
+                            + " the server JVM alone: %.0f MB%n", plan.hold().toSeconds(), held[0] / 1024.0, held[1] / 1024.0,
                     server.kernels().size(), memoryKb(ProcessHandle.current().pid())[0] / 1024.0);
             errors.stream().distinct().limit(10).forEach(e -> System.out.println("error: " + e));
             return errors.isEmpty() ? 0 : 1;
@@ -168,14 +162,14 @@ final class Load {
         if (code == null) {
             request.GET();
         } else {
-            String body = "{\"code\": " + com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+            String body = "{\"code\": " + JSON
                     .writeValueAsString(code) + "}";
             request.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
             cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("tunelab_csrf"))
                     .map(HttpCookie::getValue).findFirst().ifPresent(t -> request.header("X-TuneLab-CSRF", t));
         }
-        if (code != null && !think.isZero()) {
-            Thread.sleep(think.toMillis()); // the student reads, then runs the next cell
+        if (code != null && !plan.think().isZero()) {
+            Thread.sleep(plan.think().toMillis()); // the student reads, then runs the next cell
         }
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -203,7 +197,7 @@ final class Load {
     /** A run's own {@code elapsedMs}, if the body is one run's result. */
     private static java.util.Optional<Long> elapsedMs(String body) {
         try {
-            var elapsed = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(body).get("elapsedMs");
+            var elapsed = JSON.readTree(body).get("elapsedMs");
             return elapsed != null && elapsed.canConvertToLong() ? java.util.Optional.of(elapsed.asLong())
                     : java.util.Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -214,7 +208,7 @@ final class Load {
     /** The body's "message", where it has one (a grade's says why it was not run), else its start. */
     private static String summary(String body) {
         try {
-            var message = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(body).get("message");
+            var message = JSON.readTree(body).get("message");
             if (message != null && message.isTextual()) {
                 return message.asText();
             }

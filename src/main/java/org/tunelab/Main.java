@@ -47,9 +47,8 @@ public final class Main {
     }
 
     private static void serve(Config config) {
-        System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO, HeapTuning.apply());
         Server server = Server.start(config);
-        HeapTuning.collectWhenQuiet(server.kernels());
+        System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO, HeapTuning.start(server.kernels()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tunelab-shutdown"));
     }
 

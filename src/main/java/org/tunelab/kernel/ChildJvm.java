@@ -42,6 +42,7 @@ final class ChildJvm {
     static ChildJvm start(KernelConfig config, OutputCapture capture, java.util.function.Supplier<String> owner) {
         KernelLauncher launcher = new KernelLauncher(config);
         PipeEngine engine = new PipeEngine(launcher, capture.stream("display"), config.gateway(), owner);
+        String classPath = launcher.classPath();
         JShell shell;
         try {
             JShell.Builder builder = JShell.builder()
@@ -49,7 +50,7 @@ final class ChildJvm {
                     .out(new PrintStream(capture.stream("stdout"), true, StandardCharsets.UTF_8))
                     .err(new PrintStream(capture.stream("stderr"), true, StandardCharsets.UTF_8))
                     .in(InputStream.nullInputStream())
-                    .fileManager(files -> compileAgainst(files, launcher.classPath()));
+                    .fileManager(files -> compileAgainst(files, classPath));
             shell = builder.build();
         } catch (RuntimeException e) {
             Process started = engine.process();
@@ -60,7 +61,7 @@ final class ChildJvm {
             throw new KernelException("kernel: could not start the child JVM with " + launcher.command()
                     + ": " + e.getMessage() + tail, e);
         }
-        ChildJvm child = new ChildJvm(shell, engine.process(), engine, launcher.classPath());
+        ChildJvm child = new ChildJvm(shell, engine.process(), engine, classPath);
         shell.onShutdown(closed -> child.engineEnded = true);
         child.drainStderr(capture.stream("stderr"));
         return child;
@@ -77,16 +78,12 @@ final class ChildJvm {
 
     /**
      * Gives back what an idle kernel holds and can rebuild: the child collects its garbage and returns free heap to
-     * the system, and the server's compiler for this kernel drops its pooled contexts (rebuilt by the next run).
-     * Call only between runs: it uses JShell's command channel.
+     * the system, and the server's compiler for this kernel drops its pooled contexts (rebuilt by the next run;
+     * the class path stays as it is, see {@link FixedClassPathFileManager}). Call only between runs: it uses
+     * JShell's command channel.
      */
     void trim() {
         engine.trim();
-        dropCompilerCaches();
-    }
-
-    /** See {@link FixedClassPathFileManager}: the class path stays as it is; the compiler's contexts go. */
-    void dropCompilerCaches() {
         try {
             shell.addToClasspath(classPath);
         } catch (RuntimeException e) {

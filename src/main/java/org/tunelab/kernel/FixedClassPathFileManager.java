@@ -19,7 +19,7 @@ import javax.tools.StandardLocation;
  *
  * <p>JShell's compiler starts from the server's own class path, and {@link jdk.jshell.JShell#addToClasspath} resets
  * it to that path plus the one added. Ignoring those options keeps the kernel's class path fixed, and turns
- * {@code addToClasspath} into what {@link ChildJvm#dropCompilerCaches()} needs: the one public way to make JShell
+ * {@code addToClasspath} into what {@link ChildJvm#trim()} needs: the one public way to make JShell
  * drop its pooled compiler contexts (several MB each) while keeping every snippet.
  */
 final class FixedClassPathFileManager extends ForwardingJavaFileManager<StandardJavaFileManager>

@@ -1,13 +1,18 @@
 package org.tunelab.kernel;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipFile;
 
 /**
  * The one place that builds a kernel's child JVM command line. The sandbox ({@link Sandbox}: bubblewrap,
@@ -34,6 +39,8 @@ import java.util.List;
 public final class KernelLauncher {
     /** Whether this JDK (the children's too: they run the server's own java) has TrimNativeHeapInterval. */
     private static final boolean TRIMS_NATIVE_HEAP = hasFlag("TrimNativeHeapInterval");
+    /** Class paths known to hold the agent's class or not; a server has one or two. */
+    private static final Map<String, Boolean> HAS_AGENT = new ConcurrentHashMap<>();
 
     private final KernelConfig config;
 
@@ -98,9 +105,6 @@ public final class KernelLauncher {
         return config.classPath().isEmpty() ? agentHome : config.classPath() + File.pathSeparator + agentHome;
     }
 
-    /** Class paths known to hold the agent's class or not; a server has one or two. */
-    private static final java.util.Map<String, Boolean> HAS_AGENT = new java.util.concurrent.ConcurrentHashMap<>();
-
     /** Whether {@code classPath} has the agent's class in one of its directories or jars. */
     private static boolean holdsAgent(String classPath) {
         String name = KernelAgent.class.getName().replace('.', '/') + ".class";
@@ -114,7 +118,7 @@ public final class KernelLauncher {
     }
 
     private static boolean hasEntry(Path jar, String name) {
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
             return zip.getEntry(name) != null;
         } catch (IOException e) {
             return false;
@@ -123,8 +127,7 @@ public final class KernelLauncher {
 
     private static boolean hasFlag(String name) {
         try {
-            java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
-                    .getVMOption(name);
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name);
             return true;
         } catch (IllegalArgumentException | NullPointerException e) {
             return false;

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -28,7 +29,7 @@ public final class Kernels implements AutoCloseable {
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final ScheduledExecutorService evictor;
     private final Object spareLock = new Object();
-    private final java.util.concurrent.atomic.AtomicLong runsEnded = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong runsEnded = new AtomicLong();
     private volatile long lastRunEnded = System.nanoTime();
     /** A kernel that only answers completion for keys without one of their own; never runs code. Guarded by spareLock. */
     private Kernel spare;
