@@ -101,8 +101,52 @@ window.TuneLab.display = (function () {
         backgroundColor: palette[i % palette.length] + (spec.chart === 'bar' ? 'cc' : '33'),
         pointRadius: (s.values || []).length > 40 ? 0 : 2,
         spanGaps: true,
+        low: Array.isArray(s.low) ? s.low : null,
+        high: Array.isArray(s.high) ? s.high : null,
       })),
     };
+  }
+
+  /** Whiskers from each point's lowest to highest value, for series measured over seeds (low and high given). */
+  const ranges = {
+    id: 'tunelabRanges',
+    afterDatasetsDraw(chart, args, options) {
+      const ctx = chart.ctx;
+      chart.data.datasets.forEach((ds, i) => {
+        const meta = chart.getDatasetMeta(i);
+        if (!ds.low || !ds.high || meta.hidden) return;
+        const y = chart.scales[meta.yAxisID];
+        ctx.save();
+        ctx.strokeStyle = options.color || '#3f3f46';
+        ctx.lineWidth = 1.5;
+        meta.data.forEach((point, j) => {
+          const lo = ds.low[j];
+          const hi = ds.high[j];
+          if (typeof lo !== 'number' || typeof hi !== 'number') return;
+          const x = point.x;
+          const top = y.getPixelForValue(hi);
+          const bottom = y.getPixelForValue(lo);
+          ctx.beginPath();
+          ctx.moveTo(x, top); ctx.lineTo(x, bottom);
+          ctx.moveTo(x - 6, top); ctx.lineTo(x + 6, top);
+          ctx.moveTo(x - 6, bottom); ctx.lineTo(x + 6, bottom);
+          ctx.stroke();
+        });
+        ctx.restore();
+      });
+    },
+  };
+
+  /** The y range that shows every whisker, where some series has ranges. */
+  function rangeBounds(spec) {
+    const all = [];
+    (spec.series || []).forEach((s) => {
+      [s.low, s.high, s.values].forEach((v) => (Array.isArray(v) ? v : []).forEach((n) => {
+        if (typeof n === 'number') all.push(n);
+      }));
+    });
+    const ranged = (spec.series || []).some((s) => Array.isArray(s.low));
+    return ranged && all.length ? { min: Math.min(0, ...all), max: Math.max(...all) } : null;
   }
 
   function chart(spec) {
@@ -121,6 +165,12 @@ window.TuneLab.display = (function () {
     const ink = dark ? '#d4d4d8' : '#3f3f46';
     const grid = dark ? '#3f3f46' : '#e4e4e7';
     const axis = (label) => ({ title: { display: !!label, text: label || '', color: ink }, ticks: { color: ink }, grid: { color: grid } });
+    const yAxis = axis(spec.y && spec.y.label);
+    const bounds = rangeBounds(spec);
+    if (bounds) {
+      yAxis.suggestedMin = bounds.min;
+      yAxis.suggestedMax = bounds.max;
+    }
     box._chart = new Chart(canvas, {
       type: spec.chart === 'bar' ? 'bar' : 'line',
       data: chartData(spec),
@@ -130,9 +180,11 @@ window.TuneLab.display = (function () {
         plugins: {
           title: { display: !!spec.title, text: spec.title || '', color: ink },
           legend: { labels: { color: ink } },
+          tunelabRanges: { color: ink },
         },
-        scales: { x: axis(spec.x && spec.x.label), y: axis(spec.y && spec.y.label) },
+        scales: { x: axis(spec.x && spec.x.label), y: yAxis },
       },
+      plugins: [ranges],
     });
     return box;
   }

@@ -15,14 +15,16 @@ import java.util.Optional;
  * @param bodyLine 1-based line in the file where {@link #markdown} starts
  * @param cells    the {@code ```java} fences in document order
  * @param embeds   the exercises placed in the text with {@code {{exercise: slug}}}, in order
+ * @param claims   the checked claims of its {@code ```claim} fences, in order
  * @param file     the source file
  */
 public record Lesson(String slug, int number, String title, String summary, String markdown,
-                     int bodyLine, List<Cell> cells, List<Embed> embeds, Path file) {
+                     int bodyLine, List<Cell> cells, List<Embed> embeds, List<Claim> claims, Path file) {
 
     public Lesson {
         cells = List.copyOf(cells);
         embeds = List.copyOf(embeds);
+        claims = List.copyOf(claims);
     }
 
     /** An exercise embedded in the lesson by a line {@code {{exercise: slug}}}. */

@@ -39,7 +39,9 @@ public final class LessonParser {
         String title = fm.text(file, "title");
         String summary = fm.text(file, "summary");
         Node doc = Markdown.parser().parse(fm.body());
-        List<Cell> cells = cells(file, fm, doc);
+        List<Cell> cells = new ArrayList<>();
+        List<Claim> claims = new ArrayList<>();
+        fences(file, fm, doc, cells, claims);
         List<Lesson.Embed> embeds = new ArrayList<>();
         doc.accept(new AbstractVisitor() {
             @Override
@@ -49,16 +51,21 @@ public final class LessonParser {
             }
         });
         return new Lesson(name.group(2), Integer.parseInt(name.group(1)), title, summary, fm.body(), fm.bodyLine(),
-                cells, embeds, file);
+                cells, embeds, claims, file);
     }
 
-    private static List<Cell> cells(Path file, FrontMatter fm, Node doc) throws CourseException {
-        List<Cell> cells = new ArrayList<>();
+    /** Collects the Java cells and the claims, in document order. */
+    private static void fences(Path file, FrontMatter fm, Node doc, List<Cell> cells, List<Claim> claims)
+            throws CourseException {
         List<Problem> problems = new ArrayList<>();
         doc.accept(new AbstractVisitor() {
             @Override
             public void visit(FencedCodeBlock fence) {
                 int line = fm.bodyLine() + (fence.getSourceSpans().isEmpty() ? 0 : fence.getSourceSpans().get(0).getLineIndex());
+                if (Markdown.isClaim(fence)) {
+                    claims(fence, line);
+                    return;
+                }
                 Optional<Cell.Mode> mode;
                 try {
                     mode = Markdown.cellMode(fence);
@@ -77,10 +84,25 @@ public final class LessonParser {
                         ? fence.getLiteral().substring(0, fence.getLiteral().length() - 1) : fence.getLiteral();
                 cells.add(new Cell("cell-" + (cells.size() + 1), code, mode.get(), line));
             }
+
+            private void claims(FencedCodeBlock fence, int line) {
+                if (fence.getClosingFenceLength() == null) {
+                    problems.add(new Problem(file, line, "claim fence opened here is never closed (add a line ``` after it)"));
+                    return;
+                }
+                try {
+                    List<Claim> found = Claim.parse(fence.getLiteral(), line + 1, cells.size());
+                    if (found.isEmpty()) {
+                        problems.add(new Problem(file, line, "a claim fence with no claim: write one Java boolean expression a line"));
+                    }
+                    claims.addAll(found);
+                } catch (Claim.SyntaxException e) {
+                    problems.add(new Problem(file, e.line(), e.getMessage()));
+                }
+            }
         });
         if (!problems.isEmpty()) {
             throw new CourseException(problems.get(0));
         }
-        return cells;
     }
 }

@@ -61,6 +61,11 @@ public final class Markdown {
         return Optional.of(mode);
     }
 
+    /** Whether a fence holds checked claims: its info string is {@code claim}. */
+    public static boolean isClaim(FencedCodeBlock fence) {
+        return fence.getInfo() != null && fence.getInfo().strip().equals("claim");
+    }
+
     /**
      * The exercise a paragraph embeds, if the paragraph is exactly one line
      * {@code {{exercise: slug}}}.

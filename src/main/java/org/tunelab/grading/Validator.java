@@ -21,7 +21,8 @@ import org.tunelab.kernel.RunStatus;
  * Proves a course works: every file loads, every reference leads somewhere, every lesson's cells
  * run top to bottom in a fresh kernel (cells marked {@code expect-error} must fail), every
  * reference solution passes its checks, no starter already passes them all, and every exercise
- * has hints. Each problem names its file and line.
+ * has hints. A lesson's checked claims ({@code ```claim} fences) are evaluated in its kernel where they stand,
+ * after the cells above them. Each problem names its file and line.
  */
 public final class Validator {
     private final KernelPool kernels;
@@ -63,9 +64,14 @@ public final class Validator {
 
     private List<Problem> runCells(Lesson lesson) {
         List<Problem> problems = new ArrayList<>();
+        ClaimChecker claims = new ClaimChecker(lesson);
         try (Kernel kernel = kernels.take()) {
+            int ran = 0;
+            problems.addAll(claims.check(kernel, ran));
             for (Cell cell : lesson.cells()) {
+                ran++;
                 if (!cell.mode().runnable()) {
+                    problems.addAll(claims.check(kernel, ran));
                     continue;
                 }
                 RunResult r = kernel.run(cell.code());
@@ -75,6 +81,7 @@ public final class Validator {
                         problems.add(new Problem(lesson.file(), cell.line(), cell.id()
                                 + " is marked expect-error but ran without an error"));
                     }
+                    problems.addAll(claims.check(kernel, ran));
                     continue;
                 }
                 if (failed) {
@@ -83,8 +90,10 @@ public final class Validator {
                             + summary(r) + " (mark the fence 'java expect-error' if that is intended)"));
                 }
                 if (r.status() == RunStatus.DIED || r.status() == RunStatus.TIMEOUT) {
+                    problems.addAll(claims.unchecked(cell.id()));
                     break;
                 }
+                problems.addAll(claims.check(kernel, ran));
             }
         }
         return problems;
@@ -123,7 +132,7 @@ public final class Validator {
         return problems;
     }
 
-    private static String summary(RunResult r) {
+    static String summary(RunResult r) {
         if (!r.diagnostics().isEmpty()) {
             Diagnostic d = r.diagnostics().get(0);
             return "compile error at cell line " + d.line() + ": " + d.message();

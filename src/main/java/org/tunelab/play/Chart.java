@@ -31,6 +31,8 @@ public final class Chart implements Displayable {
     private final List<Object> x = new ArrayList<>();
     private String yLabel;
     private final Map<String, List<Double>> series = new LinkedHashMap<>();
+    private final Map<String, List<Double>> lows = new LinkedHashMap<>();
+    private final Map<String, List<Double>> highs = new LinkedHashMap<>();
 
     private Chart(String type, String title) {
         this.type = type;
@@ -107,6 +109,37 @@ public final class Chart implements Displayable {
         return this;
     }
 
+    /**
+     * Adds a series of measurements over seeds: each point at its mean, with a whisker from its lowest to its
+     * highest value: {@code chart.series("validation accuracy", at60, at120, at160)}.
+     */
+    public Chart series(String name, Spread... values) {
+        List<Double> means = new ArrayList<>();
+        List<Double> low = new ArrayList<>();
+        List<Double> high = new ArrayList<>();
+        for (Spread s : values) {
+            means.add(s.mean());
+            low.add(s.min());
+            high.add(s.max());
+        }
+        series(name, means);
+        lows.put(name, low);
+        highs.put(name, high);
+        return this;
+    }
+
+    /** The lowest values of a series added from {@link Spread}s, or an empty list for a plain series. */
+    public List<Double> lows(String series) {
+        values(series);
+        return List.copyOf(lows.getOrDefault(series, List.of()));
+    }
+
+    /** The highest values of a series added from {@link Spread}s, or an empty list for a plain series. */
+    public List<Double> highs(String series) {
+        values(series);
+        return List.copyOf(highs.getOrDefault(series, List.of()));
+    }
+
     /** Adds an empty series, to fill with {@link #point}: {@code chart.series("train")}. */
     public Chart series(String name) {
         return series(name, List.of());
@@ -123,8 +156,13 @@ public final class Chart implements Displayable {
         }
         x.add(xValue);
         int i = 0;
-        for (List<Double> s : series.values()) {
-            s.add(values[i++]);
+        for (Map.Entry<String, List<Double>> s : series.entrySet()) {
+            s.getValue().add(values[i]);
+            if (lows.containsKey(s.getKey())) { // a point without a range
+                lows.get(s.getKey()).add(values[i]);
+                highs.get(s.getKey()).add(values[i]);
+            }
+            i++;
         }
         return this;
     }
@@ -165,7 +203,8 @@ public final class Chart implements Displayable {
 
     /**
      * The spec {@code {"kind": "chart", "id"?, "chart", "title", "x": {label, values}, "y": {label},
-     * "series": [{name, values}]}}; non-finite values become null.
+     * "series": [{name, values, low?, high?}]}}; {@code low} and {@code high} (a series from {@link Spread}s) are
+     * each value's range, drawn as a whisker; non-finite values become null.
      *
      * @throws IllegalStateException if a series has not one value per x value
      */
@@ -181,6 +220,10 @@ public final class Chart implements Displayable {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("name", s.getKey());
             one.put("values", s.getValue().stream().map(Table::jsonCell).toList());
+            if (lows.containsKey(s.getKey())) {
+                one.put("low", lows.get(s.getKey()).stream().map(Table::jsonCell).toList());
+                one.put("high", highs.get(s.getKey()).stream().map(Table::jsonCell).toList());
+            }
             lines.add(one);
         }
         Map<String, Object> xAxis = new LinkedHashMap<>();
@@ -205,20 +248,32 @@ public final class Chart implements Displayable {
     public String toString() {
         List<String> header = new ArrayList<>();
         header.add(xLabel);
-        header.addAll(series.keySet());
+        for (String name : series.keySet()) {
+            header.add(name);
+            if (lows.containsKey(name)) {
+                header.add("range");
+            }
+        }
         List<List<String>> rows = new ArrayList<>();
         int n = Math.max(x.size(), series.values().stream().mapToInt(List::size).max().orElse(0));
         for (int i = 0; i < n; i++) {
             List<String> row = new ArrayList<>();
             row.add(i < x.size() ? Table.text(x.get(i)) : "");
-            for (List<Double> s : series.values()) {
+            for (Map.Entry<String, List<Double>> e : series.entrySet()) {
+                List<Double> s = e.getValue();
                 row.add(i >= s.size() || Double.isNaN(s.get(i)) ? "" : Table.text(s.get(i)));
+                if (lows.containsKey(e.getKey())) {
+                    row.add(i >= s.size() ? "" : Table.text(lows.get(e.getKey()).get(i)) + " to "
+                            + Table.text(highs.get(e.getKey()).get(i)));
+                }
             }
             rows.add(row);
         }
         List<Boolean> right = new ArrayList<>();
         right.add(x.stream().allMatch(v -> v instanceof Number));
-        series.keySet().forEach(s -> right.add(true));
+        while (right.size() < header.size()) {
+            right.add(true);
+        }
         String heading = (title == null ? "" : title + " ") + "(" + type + " chart" + (yLabel == null ? "" : ", y: " + yLabel) + ")";
         return Table.render(heading, header, rows, right);
     }

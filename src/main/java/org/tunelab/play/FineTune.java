@@ -136,6 +136,31 @@ public final class FineTune {
         return start().await();
     }
 
+    /**
+     * Trains one model per seed, all jobs started at once (they take the server's training slots in turn), and
+     * waits for them; returns the models in the order of the seeds. Measure them with {@link Spread#of}.
+     * <pre>{@code List<TunedModel> models = FineTune.of(tiny).data(train).lora(8).runSeeds(1, 2, 3);}</pre>
+     */
+    public List<TunedModel> runSeeds(long... seeds) {
+        if (seeds.length == 0) {
+            throw new IllegalArgumentException("runSeeds(seeds...): give at least one seed, e.g. runSeeds(1, 2, 3)");
+        }
+        List<Job> jobs = new java.util.ArrayList<>();
+        for (long s : seeds) {
+            jobs.add(seed(s).start());
+        }
+        List<TunedModel> models = new java.util.ArrayList<>();
+        try {
+            for (Job job : jobs) {
+                models.add(job.await());
+            }
+        } catch (RuntimeException e) {
+            jobs.stream().filter(j -> !j.status().done()).forEach(Job::cancel); // one failed: stop the others
+            throw e;
+        }
+        return models;
+    }
+
     private void train(Job job, Tiny tiny, List<org.tunelab.lm.Example> train, List<org.tunelab.lm.Example> held,
                        FineTuneOptions options, String method, String hash) {
         TrainingSlots slots = new TrainingSlots();
@@ -167,6 +192,7 @@ public final class FineTune {
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("examples", (double) train.size());
             metrics.put("epochs", (double) options.epochs());
+            metrics.put("seed", (double) options.seed());
             metrics.put("seconds", took.toMillis() / 1000.0);
             if (last[0] != null) {
                 metrics.put("trainLoss", last[0].loss());

@@ -22,7 +22,7 @@ public final class TunedModel implements Model {
      * @param base     the model it was tuned from
      * @param method   "full" or "lora"
      * @param dataHash the first 12 hex digits of the SHA-256 of its training data (JSONL)
-     * @param metrics  e.g. examples, epochs, trainLoss, validationLoss, seconds
+     * @param metrics  e.g. examples, epochs, seed, trainLoss, validationLoss, seconds
      * @param created  when its job finished
      */
     public record Info(String id, String base, String method, String dataHash, Map<String, Double> metrics,
@@ -43,6 +43,12 @@ public final class TunedModel implements Model {
 
     public Info info() {
         return info;
+    }
+
+    /** The seed its job trained with (metric {@code seed}); 0 for a model saved before seeds were recorded. */
+    public long seed() {
+        Double seed = info.metrics().get("seed");
+        return seed == null ? 0 : seed.longValue();
     }
 
     Tiny tiny() {

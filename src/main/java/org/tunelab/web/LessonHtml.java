@@ -19,6 +19,7 @@ import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 import org.tunelab.course.Cell;
+import org.tunelab.course.Claim;
 import org.tunelab.course.Lesson;
 import org.tunelab.course.Markdown;
 
@@ -151,6 +152,10 @@ final class LessonHtml {
                 return;
             }
             FencedCodeBlock fence = (FencedCodeBlock) node;
+            if (Markdown.isClaim(fence)) {
+                claims(fence);
+                return;
+            }
             Optional<Cell.Mode> mode = Markdown.cellMode(fence);
             if (mode.isEmpty()) {
                 plainBlock(fence);
@@ -192,6 +197,26 @@ final class LessonHtml {
             html.raw("</textarea>");
             html.raw("<div class=\"cell-output\" aria-live=\"polite\"></div>");
             html.raw("</section>");
+            html.line();
+        }
+
+        /** A quiet badge: the claims in words, each with the expression validate checks. */
+        private void claims(FencedCodeBlock fence) {
+            List<Claim> claims = Claim.parse(fence.getLiteral(), 0, 0);
+            html.line();
+            html.raw("<details class=\"claims\"><summary title=\"Checked by the course's validate command every time "
+                    + "the course is built\">&#10003; checked claim" + (claims.size() == 1 ? "" : "s") + "</summary><ul>");
+            for (Claim claim : claims) {
+                html.raw("<li>");
+                if (!claim.statement().equals(claim.expression())) {
+                    html.text(claim.statement());
+                    html.raw(": ");
+                }
+                html.raw("<code>");
+                html.text(claim.expression());
+                html.raw("</code></li>");
+            }
+            html.raw("</ul></details>");
             html.line();
         }
 

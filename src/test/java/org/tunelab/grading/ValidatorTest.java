@@ -116,6 +116,41 @@ class ValidatorTest {
     }
 
     @Test
+    void aClaimThatStopsHoldingNamesTheLessonLineAndWhatWasMeasured() throws Exception {
+        write("lessons/01-claims.md", """
+                ---
+                title: Claims
+                summary: S
+                ---
+                ```java
+                double accuracy = 0.7375;
+                ```
+
+                ```claim
+                accuracy > 0.5 && accuracy < 0.8   // between a half and 0.8
+                ```
+
+                ```java
+                accuracy = 0.9;
+                ```
+
+                ```claim
+                accuracy > 0.5 && accuracy < 0.8   // the same words, after a cell changed it
+                Math.round(accuracy * 10)           // not a boolean
+                missing > 1
+                ```
+                """);
+        List<Problem> problems = validate(root);
+        Problem changed = find(problems, "01-claims.md", "claim does not hold");
+        assertEquals(18, changed.line());
+        assertTrue(changed.reason().contains("`accuracy < 0.8`") && changed.reason().contains("accuracy = 0.9")
+                && changed.reason().contains("the same words"), changed.reason());
+        assertEquals(19, find(problems, "01-claims.md", "is 9").line(), "a claim must be a boolean");
+        assertEquals(20, find(problems, "01-claims.md", "could not be evaluated: `missing > 1`").line());
+        assertEquals(3, problems.size(), () -> "the claim above the change holds: " + problems);
+    }
+
+    @Test
     void theRepositoryCourseIsValid() throws Exception {
         List<Problem> problems = validate(Path.of("."));
         assertTrue(problems.isEmpty(), () -> "lessons/ and exercises/ must validate: " + problems);
