@@ -21,7 +21,7 @@ import java.util.function.Function;
  * for that episode (so the answer must be copied from the demos); and copy documents (a random
  * string repeated) so that induction heads can form. Each task has several instruction
  * wordings; the last ones are held out of pretraining and used only by the report. Tasks marked
- * {@code reserved} (product to category, department to team) never appear in pretraining: the
+ * {@code reserved} (product to category, department to team, a ticket's triage line) never appear in pretraining: the
  * fine-tuning lessons use them.
  */
 public final class Corpus {
@@ -256,6 +256,10 @@ public final class Corpus {
                 "Write the same code again."), 3, List.of(), false, r -> {
                 String c = code(r);
                 return new Example(c, c);
+            });
+        add("triage", List.of("Write the ticket's triage line: department | urgency | order."), 1, List.of(), true, r -> {
+                Ticket t = ticket(r, FIRST, LAST);
+                return new Example(t.text, DEPTS[t.dept] + " | " + (t.urgent ? "urgent" : "normal") + " | " + t.order);
             });
     }
 

@@ -15,7 +15,7 @@ import org.tunelab.lm.Corpus;
  * Datasets.task("urgency", 100, 1).withInstruction(Datasets.instruction("urgency"))
  * }</pre>
  *
- * <p>Tasks that are <em>reserved</em> ({@link #reserved()}: "team" and "category") never appeared in Tiny's
+ * <p>Tasks that are <em>reserved</em> ({@link #reserved()}: "category", "team" and "triage") never appeared in Tiny's
  * pretraining, so Tiny cannot do them from a prompt alone: the fine-tuning lessons use them.
  */
 public final class Datasets {
@@ -42,6 +42,16 @@ public final class Datasets {
     }
 
     /**
+     * Support tickets with their triage line in the house format {@code department | urgency | order}, e.g.
+     * {@code billing | urgent | 48213}: a fixed output format Tiny never saw, built from three things it can read
+     * from a ticket when asked one at a time. A reserved task.
+     * <pre>{@code Datasets.triage(160, 1)}</pre>
+     */
+    public static Dataset triage(int n, long seed) {
+        return generate("triage", n, seed).named("ticket-triage");
+    }
+
+    /**
      * Product reviews labelled positive or negative (a task Tiny saw in pretraining).
      * <pre>{@code Datasets.sentiment(100, 1)}</pre>
      */
@@ -62,7 +72,7 @@ public final class Datasets {
         return new Corpus().tasks().stream().map(Corpus.Task::name).toList();
     }
 
-    /** The tasks Tiny never saw in pretraining: {@code [category, team]}. */
+    /** The tasks Tiny never saw in pretraining: {@code [category, team, triage]}. */
     public static List<String> reserved() {
         return new Corpus().tasks().stream().filter(Corpus.Task::reserved).map(Corpus.Task::name).toList();
     }

@@ -121,7 +121,7 @@ public final class Spread implements Displayable {
     /** {@code 0.825 (0.7 to 0.975 over seeds 1, 2, 3)}; one value alone is just that value. */
     public String summary() {
         if (n() == 1) {
-            return Table.text(values.get(0)) + " (seed " + seeds.get(0) + " only)";
+            return Table.text(values.get(0)) + " (one run)";
         }
         return Table.text(mean()) + " (" + Table.text(min()) + " to " + Table.text(max()) + " over seeds "
                 + seeds.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";

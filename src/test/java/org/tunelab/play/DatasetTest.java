@@ -277,7 +277,7 @@ class DatasetTest {
         assertTrue(Datasets.labels("category").containsAll(products.labelSet()));
         assertEquals(6, products.labelSet().size());
         assertTrue(Set.of("positive", "negative").containsAll(Datasets.sentiment(30, 2).labelSet()));
-        assertEquals(List.of("category", "team"), Datasets.reserved());
+        assertEquals(List.of("category", "team", "triage"), Datasets.reserved());
         assertTrue(Datasets.tasks().containsAll(List.of("sentiment", "department", "urgency", "order")));
         assertTrue(Datasets.labels("order").isEmpty());
         assertEquals(Datasets.task("department", 40, 5).size(), 40);
