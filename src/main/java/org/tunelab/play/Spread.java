@@ -100,6 +100,11 @@ public final class Spread implements Displayable {
         return max() - min();
     }
 
+    /** The range as text for a table cell: {@code 0.7 to 0.975}. */
+    public String bounds() {
+        return Table.text(min()) + " to " + Table.text(max());
+    }
+
     /**
      * Whether this is higher than {@code other} on every seed of both: this spread's lowest value is above the other's
      * highest, so the ranges do not overlap. With ranges that overlap, the difference may be seed noise.

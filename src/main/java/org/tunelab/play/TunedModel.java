@@ -45,6 +45,20 @@ public final class TunedModel implements Model {
         return info;
     }
 
+    /** How many weights (numbers) the model computes with: Tiny's, whatever the fine-tune changed. */
+    public long weights() {
+        return tiny().parameters().length;
+    }
+
+    /**
+     * How many weights its fine-tuning trained and must be stored with it: for a LoRA fine-tune the adapter's
+     * matrices A and B only (the base weights stay as they were), for a full fine-tune every weight.
+     * <pre>{@code tuned.trainedWeights() * 100.0 / tuned.weights()   // per cent of the model}</pre>
+     */
+    public long trainedWeights() {
+        return tiny().adapter() == null ? weights() : tiny().adapter().data().length;
+    }
+
     /** The seed its job trained with (metric {@code seed}); 0 for a model saved before seeds were recorded. */
     public long seed() {
         Double seed = info.metrics().get("seed");

@@ -27,6 +27,7 @@ class SpreadTest {
         assertEquals(0.7, s.min());
         assertEquals(0.975, s.max());
         assertEquals(0.275, s.range(), 1e-12);
+        assertEquals("0.7 to 0.975", s.bounds());
         assertEquals("0.825 (0.7 to 0.975 over seeds 1, 2, 3): 0.8, 0.975, 0.7", s.toString());
         assertEquals("0.5 (one run)", Spread.of(0.5).summary());
         assertThrows(IllegalArgumentException.class, () -> Spread.over(seed -> 1));
