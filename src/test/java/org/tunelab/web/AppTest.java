@@ -44,6 +44,10 @@ class AppTest {
                 ```java no-run
                 notRunnable();
                 ```
+
+                ```claim
+                x + 2 == 42   // <b>x</b> plus two is the answer
+                ```
                 """);
         Files.writeString(course.resolve("lessons/02-second.md"), "---\ntitle: Second\nsummary: S\n---\nText\n");
         Files.writeString(course.resolve("lessons/03-broken.md"), "---\ntitle: Broken\nsummary S\n---\n");
@@ -79,6 +83,9 @@ class AppTest {
         assertFalse(body.contains("data-cell=\"cell-3\" data-mode"), "display-only cell has no run mode");
         assertTrue(body.contains("id=\"start-here\"") && body.contains("href=\"#start-here\""), "heading anchor and toc");
         assertTrue(body.contains("href=\"/lessons/second\""), "next link");
+        assertTrue(body.contains("<details class=\"claims\">") && body.contains("&lt;b&gt;x&lt;/b&gt; plus two is the answer")
+                && body.contains("<code>x + 2 == 42</code>"), "a checked claim: its words escaped, its expression");
+        assertFalse(body.contains("data-cell=\"cell-4\""), "a claim is not a cell");
     }
 
     @Test
