@@ -336,6 +336,30 @@ class BrowserTest {
     }
 
     @Test
+    @Order(18)
+    void rangesOverSeedsAreDrawnAsWhiskersAndClaimsAsAQuietBadge() throws IOException {
+        browser.get(url("/lessons/fine-tune-and-watch"));
+        WebElement claims = browser.findElement(By.cssSelector("article details.claims"));
+        assertTrue(claims.getText().contains("checked claim"), claims.getText());
+        assertEquals(null, claims.getAttribute("open"), "closed until a student opens it");
+
+        browser.get(url("/lessons/prompts-are-text"));
+        WebElement cell = cell(1);
+        setCode(cell, """
+                Spreads.of("accuracy").add("prompt", Spread.of(0.0, 0.05, 0.1))
+                        .add("fine-tuned", Spread.of(0.875, 0.975, 0.7)).chart()""");
+        click(cell.findElement(By.cssSelector("button.run")));
+        outputOf(cell);
+        WebElement canvas = cell.findElement(By.cssSelector(".cell-output figure.chart canvas"));
+        Object drawn = browser.executeScript("const c = Chart.getChart(arguments[0]);"
+                + "return c.config.plugins.map((p) => p.id).join() + ' ' + JSON.stringify(c.data.datasets[0].high)"
+                + " + ' ' + (c.scales.y.max >= 0.975);", canvas);
+        assertEquals("tunelabRanges [0.1,0.975] true", drawn, "whiskers up to each highest value, inside the axis");
+        Browser.screenshots(browser, "spread-chart", cell);
+        click(cell.findElement(By.cssSelector("button.reset")));
+    }
+
+    @Test
     @Order(14)
     void theVariablesPanelShowsTheKernelsVariables() {
         browser.get(url("/lessons/welcome"));
