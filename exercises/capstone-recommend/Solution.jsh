@@ -1,10 +1,10 @@
-String recommend(double promptAccuracy, double tunedAccuracy, double breakEvenPerMonth,
+String recommend(Spread promptAccuracy, Spread tunedAccuracy, double breakEvenPerMonth,
                  long expectedPerMonth, int examplesAvailable, boolean tailorEachAnswer) {
     if (examplesAvailable < 100) {
         return "prompt";
     }
-    boolean better = tunedAccuracy - promptAccuracy >= 0.05;
-    boolean cheaper = expectedPerMonth > breakEvenPerMonth && tunedAccuracy >= promptAccuracy;
+    boolean better = tunedAccuracy.clearlyAbove(promptAccuracy);
+    boolean cheaper = expectedPerMonth > breakEvenPerMonth && !tunedAccuracy.clearlyBelow(promptAccuracy);
     if (!better && !cheaper) {
         return "prompt";
     }

@@ -1,4 +1,4 @@
-String recommend(double promptAccuracy, double tunedAccuracy, double breakEvenPerMonth,
+String recommend(Spread promptAccuracy, Spread tunedAccuracy, double breakEvenPerMonth,
                  long expectedPerMonth, int examplesAvailable, boolean tailorEachAnswer) {
     return "prompt"; // your code here
 }

@@ -1,2 +1,2 @@
 record Situation(int goodExamples, boolean promptGoodEnough, boolean styleHardToDescribe,
-                 boolean domainWeak, double requestsPerMonth, double breakEven, boolean tailorEachAnswer) {}
+                 boolean needsKnowledge, double requestsPerMonth, double breakEven, boolean tailorEachAnswer) {}

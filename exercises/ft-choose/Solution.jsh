@@ -1,9 +1,11 @@
 String choose(Situation s) {
-    if (s.goodExamples() < 200) {
+    if (s.needsKnowledge()) {
+        return "retrieval";
+    }
+    if (s.goodExamples() < 100) {
         return "prompt";
     }
-    boolean reason = !s.promptGoodEnough() || s.styleHardToDescribe() || s.domainWeak()
-            || s.requestsPerMonth() > s.breakEven();
+    boolean reason = !s.promptGoodEnough() || s.styleHardToDescribe() || s.requestsPerMonth() > s.breakEven();
     if (!reason) {
         return "prompt";
     }
