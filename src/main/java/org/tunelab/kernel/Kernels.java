@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * The kernels of the server: one per key (e.g. {@code studentId + "/" + lessonSlug}), taken from a
@@ -68,6 +70,8 @@ public final class Kernels implements AutoCloseable {
     Kernels(KernelConfig config, boolean evictOnSchedule) {
         this(config, Fairness.defaults(), evictOnSchedule);
     }
+
+    private volatile Predicate<String> busyOnPurpose = key -> false;
 
     private Kernels(KernelConfig config, Fairness fairness, boolean evictOnSchedule) {
         this.config = config;
@@ -317,6 +321,14 @@ public final class Kernels implements AutoCloseable {
     }
 
     /**
+     * Names the kernels (by key) that may keep the CPU busy between cells, e.g. while a fine-tuning job they
+     * started trains in the background; the idle CPU check leaves them alone while the predicate holds.
+     */
+    public void allowBusyWhileIdle(Predicate<String> keys) {
+        busyOnPurpose = Objects.requireNonNull(keys, "keys");
+    }
+
+    /**
      * Closes idle kernels whose child keeps using CPU after its cell ended (a thread the cell started, spinning):
      * left alone it would take a core from everyone until the kernel's CPU limit. Runs every second.
      */
@@ -329,6 +341,11 @@ public final class Kernels implements AutoCloseable {
             try {
                 Kernel kernel = slot.kernel;
                 if (kernel == null || !kernel.isAlive()) {
+                    continue;
+                }
+                if (busyOnPurpose.test(entry.getKey())) {
+                    slot.hotChecks = 0;
+                    slot.sampledPid = -1;
                     continue;
                 }
                 long pid = kernel.pid();

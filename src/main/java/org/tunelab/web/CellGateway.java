@@ -30,7 +30,7 @@ final class CellGateway implements GatewayHandler {
             JsonNode req = JSON.readTree(request);
             String op = req.path("op").asText();
             if (op.startsWith("slot.")) {
-                return slot(op, req);
+                return slot(op, req, owner);
             }
             if (op.startsWith("models.")) {
                 String student = student(owner);
@@ -53,13 +53,18 @@ final class CellGateway implements GatewayHandler {
         }
     }
 
-    private String slot(String op, JsonNode req) {
+    /** Whether a fine-tuning job of the kernel with this key holds a training slot now. */
+    boolean training(String owner) {
+        return slots.training(owner);
+    }
+
+    private String slot(String op, JsonNode req, String owner) {
         String ticket = req.path("ticket").isTextual() ? req.path("ticket").asText() : null;
         if (op.equals("slot.release")) {
             slots.release(ticket);
             return JSON.createObjectNode().put("ok", true).toString();
         }
-        JobSlots.Turn turn = slots.take(ticket);
+        JobSlots.Turn turn = slots.take(ticket, owner);
         return JSON.createObjectNode().put("ok", true).put("ticket", turn.ticket()).put("granted", turn.granted())
                 .put("ahead", turn.ahead()).toString();
     }

@@ -20,6 +20,7 @@ final class JobSlots {
     private final long leaseMillis;
     private final Map<String, Long> holders = new LinkedHashMap<>(); // ticket -> last seen
     private final Map<String, Long> queue = new LinkedHashMap<>();   // in arrival order
+    private final Map<String, String> owners = new LinkedHashMap<>(); // ticket -> the kernel that asked, if known
 
     JobSlots(int slots, long leaseMillis) {
         if (slots < 1) {
@@ -31,9 +32,17 @@ final class JobSlots {
 
     /** Takes or keeps a slot for the ticket (null: a new ticket, at the end of the queue). */
     synchronized Turn take(String ticket) {
+        return take(ticket, null);
+    }
+
+    /** Takes or keeps a slot for the ticket on behalf of a kernel ({@code owner}, its key; null if unknown). */
+    synchronized Turn take(String ticket, String owner) {
         long now = System.currentTimeMillis();
         expire(now);
         String t = ticket == null || ticket.isBlank() ? UUID.randomUUID().toString() : ticket;
+        if (owner != null) {
+            owners.put(t, owner);
+        }
         if (holders.containsKey(t)) {
             holders.put(t, now);
             return new Turn(t, true, 0);
@@ -53,6 +62,13 @@ final class JobSlots {
     synchronized void release(String ticket) {
         holders.remove(ticket);
         queue.remove(ticket);
+        owners.remove(ticket);
+    }
+
+    /** Whether a job of this kernel ({@code owner}, its key) holds a slot now: it is training, on purpose. */
+    synchronized boolean training(String owner) {
+        expire(System.currentTimeMillis());
+        return owner != null && holders.keySet().stream().anyMatch(t -> owner.equals(owners.get(t)));
     }
 
     /** How many jobs train now. */
@@ -64,5 +80,6 @@ final class JobSlots {
     private void expire(long now) {
         holders.values().removeIf(seen -> now - seen > leaseMillis);
         queue.values().removeIf(seen -> now - seen > leaseMillis);
+        owners.keySet().removeIf(t -> !holders.containsKey(t) && !queue.containsKey(t));
     }
 }

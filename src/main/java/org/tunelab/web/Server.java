@@ -45,9 +45,10 @@ public final class Server implements AutoCloseable {
         Store store = config.dbUrl().isBlank()
                 ? Store.sqlite(config.dataDir().resolve("tunelab.db"))
                 : Store.open(config.dbUrl(), config.dbUser(), config.dbPassword());
-        GatewayHandler gateway = gateway(config);
+        CellGateway gateway = cellGateway(config);
         KernelConfig kernelConfig = config.courseKernelConfig().withGateway(gateway).withSandbox(sandbox);
         Kernels kernels = new Kernels(kernelConfig, config.fairness());
+        kernels.allowBusyWhileIdle(gateway::training); // a fine-tuning job trains between cells on purpose
         Grader grader = new Grader(kernelConfig, config.checkTimeout(), config.fairness().concurrentRuns());
         App app = new App(new LiveCourse(new CourseLoader(config.courseDir())), kernels, grader, store, mode);
         Server server = new Server(store, kernels, grader, app);
@@ -105,6 +106,10 @@ public final class Server implements AutoCloseable {
      * {@code validate} uses it too, so that lessons that fine-tune can be checked.
      */
     public static GatewayHandler gateway(Config config) {
+        return cellGateway(config);
+    }
+
+    private static CellGateway cellGateway(Config config) {
         return new CellGateway(new LlmGateway(config.llm(), config.llmPerMinute()),
                 new JobSlots(config.trainingSlots(), 5000), new ModelFiles(config.dataDir().resolve("models")));
     }

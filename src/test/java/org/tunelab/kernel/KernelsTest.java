@@ -68,6 +68,22 @@ class KernelsTest {
     }
 
     @Test
+    void aKernelBusyOnPurposeBetweenCellsIsNotClosedAsASpinner() throws Exception {
+        try (Kernels kernels = new Kernels(CONFIG)) {
+            java.util.concurrent.atomic.AtomicBoolean training = new java.util.concurrent.atomic.AtomicBoolean(true);
+            kernels.allowBusyWhileIdle(key -> key.equals("ada/lesson-1") && training.get());
+            String spin = "Thread t = new Thread(() -> { long end = System.nanoTime() + 60_000_000_000L; "
+                    + "while (System.nanoTime() < end) { } }); t.setDaemon(true); t.start();";
+            kernels.run("ada/lesson-1", spin); // like a fine-tuning job started with start() and awaited later
+            Thread.sleep(5000); // the idle CPU check closes a spinner after 3 busy seconds
+            RunResult next = kernels.run("ada/lesson-1", "t.isAlive()");
+            assertEquals("true", next.value(), "still the same kernel, its job still running: " + next);
+            training.set(false); // the job released its slot, yet the kernel still spins: now it is closed
+            waitUntil(() -> kernels.size() == 0, "closed as a spinner once it is no longer busy on purpose");
+        }
+    }
+
+    @Test
     void runsOnOneKeyAreSerialised() throws Exception {
         try (Kernels kernels = new Kernels(CONFIG)) {
             kernels.run("k", "int counter = 0; void bump() { int c = counter; Thread.sleep(50); counter = c + 1; }"
