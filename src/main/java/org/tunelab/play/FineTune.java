@@ -151,14 +151,41 @@ public final class FineTune {
         }
         List<TunedModel> models = new java.util.ArrayList<>();
         try {
-            for (Job job : jobs) {
-                models.add(job.await());
+            while (jobs.stream().anyMatch(j -> !j.status().done())) {
+                jobs.forEach(j -> j.showProgress(false)); // one bar per seed; one loss chart for all, below
+                Thread.sleep(QUEUE_POLL_MILLIS);
             }
+            for (Job job : jobs) {
+                models.add(job.await(false));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            jobs.forEach(Job::cancel);
+            throw new IllegalStateException("interrupted while waiting for the jobs of seeds " + java.util.Arrays.toString(seeds));
         } catch (RuntimeException e) {
             jobs.stream().filter(j -> !j.status().done()).forEach(Job::cancel); // one failed: stop the others
             throw e;
         }
+        Display.show(lossChart(jobs, seeds));
         return models;
+    }
+
+    /** The training loss of every seed's job in one chart. */
+    private static Chart lossChart(List<Job> jobs, long[] seeds) {
+        List<Double> first = jobs.get(0).trainLoss();
+        List<Integer> steps = new java.util.ArrayList<>();
+        for (int i = 1; i <= first.size(); i++) {
+            steps.add(i);
+        }
+        Chart chart = Chart.line("Training loss, one line per seed").x("step", steps).y("loss");
+        for (int i = 0; i < jobs.size(); i++) {
+            List<Double> loss = new java.util.ArrayList<>(jobs.get(i).trainLoss());
+            while (loss.size() < steps.size()) {
+                loss.add(Double.NaN);
+            }
+            chart.series("seed " + seeds[i], loss.subList(0, steps.size()));
+        }
+        return chart;
     }
 
     private void train(Job job, Tiny tiny, List<org.tunelab.lm.Example> train, List<org.tunelab.lm.Example> held,

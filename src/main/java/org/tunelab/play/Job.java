@@ -92,8 +92,13 @@ public final class Job implements Displayable {
      * @throws IllegalStateException if the job failed or was cancelled, saying why
      */
     public TunedModel await() {
+        return await(true);
+    }
+
+    /** {@link #await()}, drawing the loss chart or only the progress bar. */
+    TunedModel await(boolean withLossChart) {
         while (!status.done()) {
-            showProgress();
+            showProgress(withLossChart);
             try {
                 Thread.sleep(REDRAW_MILLIS);
             } catch (InterruptedException e) {
@@ -101,7 +106,7 @@ public final class Job implements Displayable {
                 throw new IllegalStateException("interrupted while waiting for job " + id);
             }
         }
-        showProgress();
+        showProgress(withLossChart);
         if (status != JobStatus.SUCCEEDED) {
             throw new IllegalStateException("Job " + id + " " + status.name().toLowerCase()
                     + (failure == null ? "." : ": " + failure));
@@ -138,8 +143,11 @@ public final class Job implements Displayable {
                 + (failure == null ? "" : " (" + failure + ")");
     }
 
-    private void showProgress() {
+    void showProgress(boolean withLossChart) {
         Display.update(id + "-progress", this);
+        if (!withLossChart) {
+            return;
+        }
         synchronized (lock) {
             if (steps.isEmpty()) {
                 return;

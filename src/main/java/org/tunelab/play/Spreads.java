@@ -56,7 +56,7 @@ public final class Spreads implements Displayable {
         return List.copyOf(entries.keySet());
     }
 
-    /** One row per entry: name, mean, lowest, highest, and every value with its seed. */
+    /** One row per entry: name, mean, lowest, highest, and every value with its seed ("one run" for a single value). */
     public Table table() {
         Table t = Table.of(List.of("", measure + " (mean)", "lowest", "highest", "per seed")).title(measure + " over seeds");
         for (Map.Entry<String, Spread> e : entries.entrySet()) {
@@ -65,7 +65,7 @@ public final class Spreads implements Displayable {
             for (int i = 0; i < s.n(); i++) {
                 perSeed.add(s.seeds().get(i) + ": " + Table.text(s.values().get(i)));
             }
-            t.row(e.getKey(), s.mean(), s.min(), s.max(), String.join(", ", perSeed));
+            t.row(e.getKey(), s.mean(), s.min(), s.max(), s.n() == 1 ? "one run" : String.join(", ", perSeed));
         }
         return t;
     }

@@ -34,6 +34,19 @@ class SpreadTest {
     }
 
     @Test
+    void runSeedsTrainsOneModelPerSeedInOrderAndASeedReproducesItsModel() {
+        Dataset small = Datasets.supportTickets(24, 3);
+        FineTune job = FineTune.of(Models.tiny()).data(small).epochs(1).batchSize(8).lora(2);
+        List<TunedModel> models = job.runSeeds(2, 1);
+        assertEquals(List.of(2L, 1L), models.stream().map(TunedModel::seed).toList(), "in the order of the seeds");
+        Spread loss = Spread.of(models, m -> m.info().metrics().get("trainLoss"));
+        assertEquals(List.of(2L, 1L), loss.seeds());
+        assertFalse(loss.values().get(0).equals(loss.values().get(1)), "another seed, another model: " + loss);
+        assertEquals(loss.values().get(1), job.seed(1).run().info().metrics().get("trainLoss"), "the same seed, the same model");
+        assertTrue(models.get(0).trainedWeights() < models.get(0).weights() / 10, "a rank-2 adapter is small");
+    }
+
+    @Test
     void aDifferenceIsClearOnlyWhenTheRangesDoNotOverlap() {
         Spread tuned = Spread.of(0.8, 0.975, 0.7);
         Spread prompt = Spread.of(0.0, 0.05, 0.1);
