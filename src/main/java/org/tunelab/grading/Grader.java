@@ -102,6 +102,9 @@ public final class Grader implements AutoCloseable {
                         return notRun(exercise, student.diagnostics(), "Your code does not compile (line " + d.line()
                                 + ", column " + d.column() + "): fix that first.", started);
                     }
+                    if (student.exception() == null && student.message() != null) { // refused, e.g. too deep to compile
+                        return notRun(exercise, List.of(), student.message() + " No check ran.", started);
+                    }
                     return notRun(exercise, List.of(), "Your code threw " + describe(student)
                             + " before any check ran.", started);
                 }

@@ -309,7 +309,10 @@ public final class Kernel implements AutoCloseable {
             if (closed || current == null || !current.isAlive() || current.engineEnded()) {
                 return nothing.apply(false); // the next run starts a fresh JShell
             }
-            return question.apply(new CodeAnalysis(current.shell().sourceCodeAnalysis(), sources));
+            return CompilerThreads.call(() -> question.apply(new CodeAnalysis(current.shell().sourceCodeAnalysis(), sources)));
+        } catch (CompilerThreads.TooComplexException e) {
+            CompilerThreads.logRefused(owner, "completion or docs");
+            return nothing.apply(false);
         } catch (RuntimeException e) {
             // JShell's analysis failed on odd input, or the kernel closed under us: no suggestions, the run is unaffected
             LOG.log(System.Logger.Level.WARNING, "kernel: code analysis failed", e);
@@ -363,8 +366,12 @@ public final class Kernel implements AutoCloseable {
                 limit.toMillis(), TimeUnit.MILLISECONDS);
         Outcome outcome = Outcome.NOTHING;
         RuntimeException internal = null;
+        boolean tooComplex = false;
         try {
-            outcome = evaluateSnippets(current, code);
+            outcome = CompilerThreads.call(() -> evaluateSnippets(current, code));
+        } catch (CompilerThreads.TooComplexException e) {
+            tooComplex = true;
+            CompilerThreads.logRefused(owner, "a cell");
         } catch (RuntimeException e) {
             internal = e; // JShell itself failed, or was closed under us
         } finally {
@@ -405,6 +412,9 @@ public final class Kernel implements AutoCloseable {
             message.add("The kernel " + how + " during this run (System.exit, Runtime.halt or a crash);"
                     + " the next run starts a fresh kernel without earlier definitions.");
             endedBecause = "the kernel " + how + " during an earlier run";
+        } else if (tooComplex) {
+            status = RunStatus.ERROR;
+            message.add(CompilerThreads.TOO_COMPLEX);
         } else if (internal != null) {
             status = RunStatus.ERROR;
             message.add("JShell failed on this cell: " + internal);

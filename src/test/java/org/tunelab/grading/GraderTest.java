@@ -70,6 +70,13 @@ class GraderTest {
     }
 
     @Test
+    void codeTooDeepToCompileIsRefusedWithAMessage() {
+        failsWithMessage(check("int square(int n) { return " + "(".repeat(100_000) + "n * n" + ")".repeat(100_000) + "; }"),
+                "nested too deeply");
+        assertTrue(check("int square(int n) { return n * n; }").passed(), "the next check works");
+    }
+
+    @Test
     void compileErrorHasLineAndColumn() {
         Grade g = check("int square(int n) {\n    return n * ;\n}");
         assertFalse(g.passed());

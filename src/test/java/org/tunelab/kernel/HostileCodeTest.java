@@ -303,4 +303,60 @@ class HostileCodeTest {
         assertTrue(lines.contains("CapBnd: 0000000000000000"), lines.toString());
         assertTrue(lines.contains("NoNewPrivs: 1"), lines.toString());
     }
+
+    // ---- the server's compiler (student code is compiled in the server's JVM; only its execution is sandboxed)
+
+    /** Runs an attack while another student runs {@code 1 + 1}; returns the attack's result, checks the other's. */
+    private RunResult attackBesideAnotherStudent(String code) throws Exception {
+        java.util.concurrent.CompletableFuture<RunResult> attack =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> kernels.run(mallory, code));
+        Thread.sleep(100); // the attack is compiling
+        long started = System.nanoTime();
+        RunResult other = kernels.run(BOB, "1 + 1");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals("2", other.value(), other.toString());
+        assertTrue(millis < 1000, "another student's 1 + 1 took " + millis + " ms during the attack");
+        RunResult result = attack.get();
+        System.err.println("compile attack: " + result.status() + " in " + result.elapsedMs() + " ms; another student's 1 + 1 meanwhile: "
+                + millis + " ms");
+        return result;
+    }
+
+    private static void assertTooComplex(RunResult result) {
+        assertEquals(RunStatus.ERROR, result.status(), result.toString());
+        assertTrue(result.message().contains("nested too deeply or has too long an expression"), result.message());
+    }
+
+    @Test
+    void deeplyNestedParenthesesAreAStudentErrorNotAServerOne() throws Exception {
+        assertTooComplex(attackBesideAnotherStudent("int x = " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + ";"));
+    }
+
+    @Test
+    void aHugeExpressionIsAStudentError() throws Exception {
+        assertTooComplex(attackBesideAnotherStudent("int y = 1" + " + 1".repeat(50_000) + ";"));
+    }
+
+    @Test
+    void deepNestingInCompletionAndDocsAnswersNothing() {
+        String deep = "int x = " + "(".repeat(100_000) + "Math.ab";
+        assertTrue(kernels.complete(mallory, deep, deep.length()).suggestions().isEmpty());
+        kernels.documentation(mallory, deep, deep.length()); // answers (nothing) instead of throwing
+    }
+
+    @Test
+    void manyDeclarationsInOneCellEndWithinTheTimeLimit() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            code.append("int v").append(i).append(" = ").append(i).append(";\n");
+        }
+        RunResult result = attack(code.toString());
+        assertTrue(result.status() == RunStatus.TIMEOUT || result.status() == RunStatus.OK, result.toString());
+    }
+
+    @Test
+    void deeplyNestedGenericsAreAStudentError() throws Exception {
+        String type = "java.util.List<".repeat(20_000) + "String" + ">".repeat(20_000);
+        assertTooComplex(attackBesideAnotherStudent(type + " g = null;"));
+    }
 }

@@ -203,6 +203,21 @@ class AppTest {
     }
 
     @Test
+    void codeTooDeepToCompileIsAStudentErrorNotA500() throws Exception {
+        String deep = "int x = " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + ";";
+        HttpResponse<String> run = client.send("POST", "/api/lessons/second/run",
+                TestClient.JSON.createObjectNode().put("code", deep).toString());
+        assertEquals(200, run.statusCode(), run.body());
+        JsonNode r = client.json(run);
+        assertEquals("error", r.get("status").asText());
+        assertTrue(r.get("message").asText().contains("nested too deeply"), r.toString());
+        HttpResponse<String> complete = client.send("POST", "/api/lessons/second/complete",
+                TestClient.JSON.createObjectNode().put("code", deep).put("cursor", 10).toString());
+        assertEquals(200, complete.statusCode(), complete.body());
+        assertEquals("2", client.run("second", "1 + 1").get("value").asText(), "the kernel is still usable");
+    }
+
+    @Test
     void badRequestsGetClearErrors() throws Exception {
         HttpResponse<String> malformed = client.send("POST", "/api/lessons/first/run", "{not json");
         assertEquals(400, malformed.statusCode());
