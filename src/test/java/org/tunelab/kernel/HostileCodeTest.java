@@ -359,4 +359,11 @@ class HostileCodeTest {
         String type = "java.util.List<".repeat(20_000) + "String" + ">".repeat(20_000);
         assertTooComplex(attackBesideAnotherStudent(type + " g = null;"));
     }
+
+    @Test
+    void deeplyNestedLambdasAreAStudentError() throws Exception {
+        String lambdas = "java.util.function.Supplier<Object> f = "
+                + "() -> (java.util.function.Supplier<Object>) ".repeat(2000) + "() -> 1;";
+        assertTooComplex(attackBesideAnotherStudent(lambdas));
+    }
 }
