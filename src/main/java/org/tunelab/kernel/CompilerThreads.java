@@ -5,8 +5,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Where JShell's compiler runs: student code is compiled in the server's JVM (only its execution is sandboxed), so
@@ -15,6 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * for any cell a person writes (measured: 3,000 nested parentheses compile in 0.8 s, a sum of 5,000 terms in 1.1 s),
  * small enough that hostile depth overflows quickly (10,000 parentheses or 50,000 terms: a StackOverflowError within
  * 0.6 s) instead of keeping a core busy for half a minute as a 64 MB stack would.
+ *
+ * <p>Depth is not the only way to keep javac busy: overloads called with nested lambdas make it try every
+ * combination (ten levels took 12 s, twelve over two minutes). So a compile also has a time limit; past it, the
+ * compiler thread is stopped ({@link Thread#stop()}, which Java 17 still has: javac holds no lock that outlives
+ * it, and the JShell it worked for is thrown away with its kernel).
  */
 final class CompilerThreads {
     static final int STACK_MB = 4;
@@ -35,6 +43,13 @@ final class CompilerThreads {
         }
     }
 
+    /** The compiler was still at work on a cell when its time was up; its thread was stopped. */
+    static final class TooSlowException extends Exception {
+        TooSlowException() {
+            super("took longer than its time limit to compile", null, false, false);
+        }
+    }
+
     /** The sentence a student reads when a cell is {@link TooComplexException too complex}. */
     static final String TOO_COMPLEX = "This cell is nested too deeply or has too long an expression to compile "
             + "(the compiler ran out of its " + STACK_MB + " MB of stack). Split it: give parts of the expression "
@@ -50,9 +65,38 @@ final class CompilerThreads {
      *                             JShell as an InternalError)
      */
     static <T> T call(Callable<T> work) throws TooComplexException {
-        Future<T> future = POOL.submit(work);
         try {
-            return future.get();
+            return call(work, Long.MAX_VALUE);
+        } catch (TooSlowException e) {
+            throw new IllegalStateException("no time limit, yet too slow", e);
+        }
+    }
+
+    /**
+     * Runs compiler work on a compiler thread and waits for it at most {@code limitMillis}.
+     *
+     * @throws TooComplexException when the compiler overflowed its stack (a StackOverflowError, possibly wrapped by
+     *                             JShell as an InternalError)
+     * @throws TooSlowException    when the work was still going at the limit: its thread has been stopped, and the
+     *                             JShell it used must not be used again
+     */
+    static <T> T call(Callable<T> work, long limitMillis) throws TooComplexException, TooSlowException {
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        Future<T> future = POOL.submit(() -> {
+            worker.set(Thread.currentThread());
+            try {
+                return work.call();
+            } finally {
+                synchronized (worker) {
+                    worker.set(null);
+                }
+            }
+        });
+        try {
+            return limitMillis == Long.MAX_VALUE ? future.get() : future.get(limitMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            stop(worker);
+            throw new TooSlowException();
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -72,6 +116,22 @@ final class CompilerThreads {
         }
     }
 
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(AtomicReference<Thread> worker) {
+        synchronized (worker) {
+            Thread thread = worker.get();
+            if (thread == null) {
+                return; // finished meanwhile
+            }
+            try {
+                thread.stop(); // the pool's thread survives: FutureTask catches the ThreadDeath
+            } catch (UnsupportedOperationException e) { // Java 20 and later: it runs to its end, on its own
+                LOG.log(System.Logger.Level.WARNING, "kernel: a compile past its time limit cannot be stopped on this "
+                        + "Java; it goes on in the background");
+            }
+        }
+    }
+
     /** One log line, at most every 10 s, for a refused cell: expected, so without a stack trace. */
     static void logRefused(String owner, String what) {
         long now = System.nanoTime();
@@ -80,6 +140,13 @@ final class CompilerThreads {
             LOG.log(System.Logger.Level.INFO, "kernel " + (owner == null ? "(unowned)" : owner) + ": refused " + what
                     + ": too deeply nested or too long to compile (further refusals in the next 10 s are not logged)");
         }
+    }
+
+    /** The sentence a student reads when a cell is {@link TooSlowException too slow} to compile. */
+    static String tooSlow(long limitMillis) {
+        return "The compiler was still working on this cell after " + Math.round(limitMillis / 1000.0) + " s, so it was "
+                + "stopped and the kernel restarted; earlier definitions are gone. Overloaded methods called with "
+                + "nested lambdas make javac try every combination: give the lambdas explicit types, or split the cell.";
     }
 
     private static boolean overflowed(Throwable t) {

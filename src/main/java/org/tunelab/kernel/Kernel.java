@@ -44,6 +44,10 @@ public final class Kernel implements AutoCloseable {
      * longer rarely helps; a run that arrives meanwhile waits only for the analysis itself (tens of ms).
      */
     private static final long ANALYSIS_WAIT_MS = 20;
+    /** How long completion or docs may keep the compiler busy on one request. */
+    private static final long ANALYSIS_LIMIT_MS = 5_000;
+    /** How long past a run's time limit its compile may go on: the child's stop and kill come first. */
+    private static final Duration COMPILE_SLACK = Duration.ofSeconds(2);
     private static final System.Logger LOG = System.getLogger(Kernel.class.getName());
 
     private enum StopReason { TIMEOUT, REQUEST, FLOOD }
@@ -304,14 +308,20 @@ public final class Kernel implements AutoCloseable {
             Thread.currentThread().interrupt();
             return nothing.apply(true);
         }
+        ChildJvm current = child;
         try {
-            ChildJvm current = child;
             if (closed || current == null || !current.isAlive() || current.engineEnded()) {
                 return nothing.apply(false); // the next run starts a fresh JShell
             }
-            return CompilerThreads.call(() -> question.apply(new CodeAnalysis(current.shell().sourceCodeAnalysis(), sources)));
+            return CompilerThreads.call(() -> question.apply(new CodeAnalysis(current.shell().sourceCodeAnalysis(), sources)),
+                    ANALYSIS_LIMIT_MS);
         } catch (CompilerThreads.TooComplexException e) {
             CompilerThreads.logRefused(owner, "completion or docs");
+            return nothing.apply(false);
+        } catch (CompilerThreads.TooSlowException e) {
+            CompilerThreads.logRefused(owner, "completion or docs too slow to compile");
+            endedBecause = "completion kept the compiler busy past its time limit";
+            current.kill(); // its JShell was stopped mid-compile: the next run starts a fresh kernel
             return nothing.apply(false);
         } catch (RuntimeException e) {
             // JShell's analysis failed on odd input, or the kernel closed under us: no suggestions, the run is unaffected
@@ -367,11 +377,18 @@ public final class Kernel implements AutoCloseable {
         Outcome outcome = Outcome.NOTHING;
         RuntimeException internal = null;
         boolean tooComplex = false;
+        boolean tooSlow = false;
+        long compileLimit = limit.plus(KILL_GRACE).plus(COMPILE_SLACK).toMillis();
         try {
-            outcome = CompilerThreads.call(() -> evaluateSnippets(current, code));
+            outcome = CompilerThreads.call(() -> evaluateSnippets(current, code), compileLimit);
         } catch (CompilerThreads.TooComplexException e) {
             tooComplex = true;
             CompilerThreads.logRefused(owner, "a cell");
+        } catch (CompilerThreads.TooSlowException e) {
+            tooSlow = true; // its JShell was mid-compile when stopped: the next run starts a fresh kernel
+            CompilerThreads.logRefused(owner, "a cell too slow to compile");
+            endedBecause = "the compiler ran past the time limit on an earlier cell";
+            current.kill();
         } catch (RuntimeException e) {
             internal = e; // JShell itself failed, or was closed under us
         } finally {
@@ -392,7 +409,11 @@ public final class Kernel implements AutoCloseable {
         RunStatus status;
         List<String> message = new ArrayList<>();
         String killedNote = "It did not stop when asked, so its kernel was restarted; earlier definitions are gone.";
-        if (reason == StopReason.TIMEOUT) {
+        if (tooSlow) {
+            status = RunStatus.TIMEOUT;
+            message.add(CompilerThreads.tooSlow(compileLimit));
+            wasKilled = false;
+        } else if (reason == StopReason.TIMEOUT) {
             status = RunStatus.TIMEOUT;
             message.add("Stopped after " + format(limit) + ": the cell ran longer than the time limit.");
         } else if (reason == StopReason.REQUEST) {

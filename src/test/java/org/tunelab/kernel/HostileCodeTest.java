@@ -363,7 +363,36 @@ class HostileCodeTest {
     @Test
     void deeplyNestedLambdasAreAStudentError() throws Exception {
         String lambdas = "java.util.function.Supplier<Object> f = "
-                + "() -> (java.util.function.Supplier<Object>) ".repeat(2000) + "() -> 1;";
-        assertTooComplex(attackBesideAnotherStudent(lambdas));
+                + "() -> (java.util.function.Supplier<Object>) ".repeat(8000) + "() -> 1;";
+        assertTooComplex(attackBesideAnotherStudent(lambdas)); // 2,000 overflow cold, but may compile once javac is hot
+    }
+
+    @Test
+    void overloadsWithNestedLambdasAreStoppedAtTheTimeLimit() throws Exception {
+        kernels.run(mallory, "boolean m(java.util.function.IntPredicate f) { return true; }\n"
+                + "boolean m(java.util.function.Predicate<String> f) { return true; }");
+        StringBuilder cell = new StringBuilder("void r() { ");
+        for (int i = 0; i < 14; i++) {
+            cell.append("m(x").append(i).append(" -> { ");
+        }
+        cell.append("return true;");
+        cell.append(" return true; });".repeat(14)).append(" }");
+        // javac tries every overload at every level: 10 levels took 12 s, 14 would take many minutes
+        RunResult result = attackBesideAnotherStudent(cell.toString());
+        assertEquals(RunStatus.TIMEOUT, result.status(), result.toString());
+        assertTrue(result.message().contains("still working on this cell"), result.message());
+        assertTrue(result.elapsedMs() < 10_000, "stopped soon after the 3 s limit: " + result.elapsedMs() + " ms");
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = compilerCpuNanos(threads);
+        Thread.sleep(1000);
+        long busy = compilerCpuNanos(threads) - before;
+        assertTrue(busy < 300_000_000L, "the compiler threads are idle after the stop, used " + busy / 1_000_000 + " ms of CPU");
+    }
+
+    private static long compilerCpuNanos(java.lang.management.ThreadMXBean threads) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("kernel-compiler-"))
+                .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId())))
+                .sum();
     }
 }
