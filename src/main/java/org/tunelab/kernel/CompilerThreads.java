@@ -149,6 +149,57 @@ final class CompilerThreads {
                 + "nested lambdas make javac try every combination: give the lambdas explicit types, or split the cell.";
     }
 
+    /** The most UTF-8 bytes a string constant may have in a class file. */
+    static final int MAX_CONSTANT_BYTES = 65_535;
+
+    /**
+     * A string literal of the cell too long for a class file, as a diagnostic at its start, or null. javac only
+     * notices when it writes the class, and JShell then loses track of later snippets (their values come back
+     * empty), so such a cell is refused before it is compiled. Text blocks are measured the same way, roughly.
+     */
+    static Diagnostic tooLongLiteral(String code) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '/' && i + 1 < code.length() && code.charAt(i + 1) == '/') {
+                int end = code.indexOf('\n', i);
+                i = (end < 0 ? code.length() : end) - 1;
+                continue;
+            }
+            if (c == '"') {
+                boolean block = code.startsWith("\"\"\"", i);
+                int start = i + (block ? 3 : 1);
+                int j = start;
+                while (j < code.length() && !(block ? code.startsWith("\"\"\"", j) : code.charAt(j) == '"' || code.charAt(j) == '\n')) {
+                    j += code.charAt(j) == '\\' ? 2 : 1;
+                }
+                j = Math.min(j, code.length());
+                if (code.substring(start, j).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CONSTANT_BYTES) {
+                    return new Diagnostic(line, column, "this string is longer than the 65,535 bytes a Java class file can "
+                            + "hold in one constant: build it in a loop (\"x\".repeat(n)) or from smaller pieces");
+                }
+                for (int k = i; k < j; k++) {
+                    if (code.charAt(k) == '\n') {
+                        line++;
+                        column = 0;
+                    }
+                    column++;
+                }
+                i = Math.min(j + (block ? 2 : 0), code.length());
+                column += block ? 3 : 1;
+                continue;
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return null;
+    }
+
     private static boolean overflowed(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof StackOverflowError) {

@@ -456,6 +456,10 @@ public final class Kernel implements AutoCloseable {
     }
 
     private Outcome evaluateSnippets(ChildJvm current, String code) {
+        Diagnostic tooLong = CompilerThreads.tooLongLiteral(code);
+        if (tooLong != null) {
+            return new Outcome(null, List.of(tooLong), null, List.of());
+        }
         JShell shell = current.shell();
         Cell cell = new Cell(code, shell.sourceCodeAnalysis());
         Map<String, Integer> startLines = new HashMap<>(); // snippet id -> cell line where it starts

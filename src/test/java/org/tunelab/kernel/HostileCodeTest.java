@@ -395,4 +395,20 @@ class HostileCodeTest {
                 .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId())))
                 .sum();
     }
+
+    @Test
+    void aStringConstantTooLongForAClassFileIsRefusedAtItsLine() {
+        RunResult result = attack("int n = 1;\nString s = \"" + "x".repeat(70_000) + "\"; s.length()");
+        assertEquals(RunStatus.ERROR, result.status(), result.toString());
+        assertEquals(2, result.diagnostics().get(0).line(), result.toString());
+        assertTrue(result.diagnostics().get(0).message().contains("65,535 bytes"), result.toString());
+        assertEquals("60000", attack("String t = \"x\".repeat(60_000); t.length()").value(), "a long string built at run time is fine");
+        assertEquals("\"ok\"", attack("\"ok\"").value(), "later values still come back");
+    }
+
+    @Test
+    void anAnnotationWithHugeArgumentsCompiles() throws Exception {
+        RunResult result = attackBesideAnotherStudent("@SuppressWarnings({" + "\"a\", ".repeat(30_000) + "\"a\"}) int z = 1;");
+        assertEquals(RunStatus.OK, result.status(), result.toString());
+    }
 }
