@@ -105,6 +105,15 @@ public record Claim(String expression, String statement, int line, int cellsBefo
      * one-character form) or a generic call such as {@code List.<String>of()} do not count.
      */
     private static int topLevel(String s, String token, boolean anyDepth) {
+        return walk(s, (i, depth) -> (depth == 0 || anyDepth) && s.startsWith(token, i) && standsAlone(s, i, token), null);
+    }
+
+    /**
+     * Walks {@code s} outside string and character literals, asking {@code stop} at each index with the bracket
+     * depth after that character; returns the first index where it answers true, or -1. {@code endDepth}, if given,
+     * receives the depth at the end (or 1 when a literal is left open).
+     */
+    private static int walk(String s, java.util.function.BiPredicate<Integer, Integer> stop, int[] endDepth) {
         int depth = 0;
         char quote = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -126,9 +135,12 @@ public record Claim(String expression, String statement, int line, int cellsBefo
             } else if (c == ')' || c == ']' || c == '}') {
                 depth--;
             }
-            if ((depth == 0 || anyDepth) && s.startsWith(token, i) && standsAlone(s, i, token)) {
+            if (stop.test(i, depth)) {
                 return i;
             }
+        }
+        if (endDepth != null) {
+            endDepth[0] = quote != 0 ? 1 : depth;
         }
         return -1;
     }
@@ -146,24 +158,8 @@ public record Claim(String expression, String statement, int line, int cellsBefo
     }
 
     private static int depthAtEnd(String s) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            }
-        }
-        return quote != 0 ? 1 : depth;
+        int[] depth = new int[1];
+        walk(s, (i, d) -> false, depth);
+        return depth[0];
     }
 }
