@@ -323,7 +323,7 @@ public final class Kernel implements AutoCloseable {
             endedBecause = "completion kept the compiler busy past its time limit";
             current.kill(); // its JShell was stopped mid-compile: the next run starts a fresh kernel
             return nothing.apply(false);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // JShell's analysis failed on odd input, or the kernel closed under us: no suggestions, the run is unaffected
             LOG.log(System.Logger.Level.WARNING, "kernel: code analysis failed", e);
             return nothing.apply(false);
@@ -375,7 +375,7 @@ public final class Kernel implements AutoCloseable {
         ScheduledFuture<?> timer = watchdog.schedule(() -> stop(number, StopReason.TIMEOUT),
                 limit.toMillis(), TimeUnit.MILLISECONDS);
         Outcome outcome = Outcome.NOTHING;
-        RuntimeException internal = null;
+        Throwable internal = null;
         boolean tooComplex = false;
         boolean tooSlow = false;
         long compileLimit = limit.plus(KILL_GRACE).plus(COMPILE_SLACK).toMillis();
@@ -391,6 +391,9 @@ public final class Kernel implements AutoCloseable {
             current.kill();
         } catch (RuntimeException e) {
             internal = e; // JShell itself failed, or was closed under us
+        } catch (Error e) { // javac crashed on this input (an AssertionError, say): the student's answer, the server's log
+            internal = e;
+            LOG.log(System.Logger.Level.WARNING, "kernel " + owner + ": the compiler failed on a cell", e);
         } finally {
             timer.cancel(false);
             synchronized (stopLock) {
