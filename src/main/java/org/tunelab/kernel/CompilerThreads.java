@@ -28,8 +28,8 @@ final class CompilerThreads {
     static final int STACK_MB = 4;
     private static final System.Logger LOG = System.getLogger(CompilerThreads.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final AtomicLong LAST_LOGGED = new AtomicLong();
     private static final long LOG_EVERY_NANOS = 10_000_000_000L;
+    private static final AtomicLong LAST_LOGGED = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS - 1);
     private static final ExecutorService POOL = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(null, task, "kernel-compiler-" + THREADS.incrementAndGet(), (long) STACK_MB << 20);
         thread.setDaemon(true);
@@ -145,8 +145,9 @@ final class CompilerThreads {
     /** The sentence a student reads when a cell is {@link TooSlowException too slow} to compile. */
     static String tooSlow(long limitMillis) {
         return "The compiler was still working on this cell after " + Math.round(limitMillis / 1000.0) + " s, so it was "
-                + "stopped and the kernel restarted; earlier definitions are gone. Overloaded methods called with "
-                + "nested lambdas make javac try every combination: give the lambdas explicit types, or split the cell.";
+                + "stopped and the kernel restarted; earlier definitions are gone. Thousands of declarations in one "
+                + "cell, or overloaded methods called with nested lambdas (javac tries every combination), keep it "
+                + "busy that long: split the cell, or give the lambdas explicit types.";
     }
 
     /** The most UTF-8 bytes a string constant may have in a class file. */
@@ -198,6 +199,11 @@ final class CompilerThreads {
             }
         }
         return null;
+    }
+
+    /** Lets the next refusal log again at once (tests). */
+    static void resetLogLimit() {
+        LAST_LOGGED.set(System.nanoTime() - LOG_EVERY_NANOS - 1);
     }
 
     private static boolean overflowed(Throwable t) {

@@ -345,12 +345,12 @@ class HostileCodeTest {
     }
 
     @Test
-    void manyDeclarationsInOneCellEndWithinTheTimeLimit() {
+    void manyDeclarationsInOneCellEndWithinTheTimeLimit() throws Exception {
         StringBuilder code = new StringBuilder();
         for (int i = 0; i < 3000; i++) {
             code.append("int v").append(i).append(" = ").append(i).append(";\n");
         }
-        RunResult result = attack(code.toString());
+        RunResult result = attackBesideAnotherStudent(code.toString());
         assertTrue(result.status() == RunStatus.TIMEOUT || result.status() == RunStatus.OK, result.toString());
     }
 
@@ -397,8 +397,8 @@ class HostileCodeTest {
     }
 
     @Test
-    void aStringConstantTooLongForAClassFileIsRefusedAtItsLine() {
-        RunResult result = attack("int n = 1;\nString s = \"" + "x".repeat(70_000) + "\"; s.length()");
+    void aStringConstantTooLongForAClassFileIsRefusedAtItsLine() throws Exception {
+        RunResult result = attackBesideAnotherStudent("int n = 1;\nString s = \"" + "x".repeat(70_000) + "\"; s.length()");
         assertEquals(RunStatus.ERROR, result.status(), result.toString());
         assertEquals(2, result.diagnostics().get(0).line(), result.toString());
         assertTrue(result.diagnostics().get(0).message().contains("65,535 bytes"), result.toString());
@@ -410,5 +410,30 @@ class HostileCodeTest {
     void anAnnotationWithHugeArgumentsCompiles() throws Exception {
         RunResult result = attackBesideAnotherStudent("@SuppressWarnings({" + "\"a\", ".repeat(30_000) + "\"a\"}) int z = 1;");
         assertEquals(RunStatus.OK, result.status(), result.toString());
+    }
+
+    @Test
+    void refusedCellsLogOneLineWithoutATrace() throws Exception {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(CompilerThreads.class.getName());
+        List<java.util.logging.LogRecord> records = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord r) { records.add(r); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        log.addHandler(handler);
+        CompilerThreads.resetLogLimit();
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertTooComplex(attack("int y = 1" + " + 1".repeat(50_000) + ";"));
+            }
+        } finally {
+            log.removeHandler(handler);
+        }
+        assertEquals(1, records.size(), "one line for five refusals in 10 s");
+        records.forEach(r -> {
+            assertNull(r.getThrown(), "no stack trace for an expected refusal");
+            assertTrue(r.getMessage().contains(mallory), "names the kernel (student and lesson): " + r.getMessage());
+        });
     }
 }
