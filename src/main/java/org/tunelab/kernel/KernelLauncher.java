@@ -89,9 +89,33 @@ public final class KernelLauncher {
         return sandbox.wrap(command, readable, config.maxHeapMb());
     }
 
+    /**
+     * One thread that lives as long as the server starts every child. The sandbox runs the child with
+     * {@code --die-with-parent}, and Linux sends that signal when the <em>thread</em> that started the process ends,
+     * not the process: a kernel started from a request or pool thread that was later retired (an idle Jetty or
+     * ForkJoin thread) was killed with it (exit 137 in the middle of a student's next run).
+     */
+    private static final java.util.concurrent.ExecutorService SPAWNER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "kernel-spawner");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     /** Starts the child JVM with stdin/stdout/stderr as pipes to this process. */
     public Process start() throws IOException {
-        return new ProcessBuilder(command()).start();
+        List<String> command = command();
+        try {
+            return SPAWNER.submit(() -> new ProcessBuilder(command).start()).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("starting a kernel failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting a kernel", e);
+        }
     }
 
     /** The configured class path, plus wherever the agent itself lives if the configured one lacks it. */

@@ -436,4 +436,16 @@ class HostileCodeTest {
             assertTrue(r.getMessage().contains(mallory), "names the kernel (student and lesson): " + r.getMessage());
         });
     }
+
+    @Test
+    void aKernelRestartedFromAThreadThatEndsLivesOn() throws Exception {
+        attack("System.exit(0);"); // the next run starts a fresh child, from whichever thread asks
+        Thread starter = new Thread(() -> kernels.run(mallory, "int kept = 7;"), "short-lived");
+        starter.start();
+        starter.join();
+        Thread.sleep(1000); // bwrap --die-with-parent signals when the thread that started the child ends
+        RunResult after = attack("kept");
+        assertEquals(RunStatus.OK, after.status(), after.toString());
+        assertEquals("7", after.value(), "the kernel outlived the thread that started it: " + after);
+    }
 }
