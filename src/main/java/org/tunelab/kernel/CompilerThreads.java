@@ -1,5 +1,6 @@
 package org.tunelab.kernel;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -59,20 +60,6 @@ final class CompilerThreads {
     }
 
     /**
-     * Runs compiler work on a compiler thread and waits for it.
-     *
-     * @throws TooComplexException when the compiler overflowed its stack (a StackOverflowError, possibly wrapped by
-     *                             JShell as an InternalError)
-     */
-    static <T> T call(Callable<T> work) throws TooComplexException {
-        try {
-            return call(work, Long.MAX_VALUE);
-        } catch (TooSlowException e) {
-            throw new IllegalStateException("no time limit, yet too slow", e);
-        }
-    }
-
-    /**
      * Runs compiler work on a compiler thread and waits for it at most {@code limitMillis}.
      *
      * @throws TooComplexException when the compiler overflowed its stack (a StackOverflowError, possibly wrapped by
@@ -93,7 +80,7 @@ final class CompilerThreads {
             }
         });
         try {
-            return limitMillis == Long.MAX_VALUE ? future.get() : future.get(limitMillis, TimeUnit.MILLISECONDS);
+            return future.get(limitMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             stop(worker);
             throw new TooSlowException();
@@ -156,49 +143,49 @@ final class CompilerThreads {
     /**
      * A string literal of the cell too long for a class file, as a diagnostic at its start, or null. javac only
      * notices when it writes the class, and JShell then loses track of later snippets (their values come back
-     * empty), so such a cell is refused before it is compiled. Text blocks are measured the same way, roughly.
+     * empty), so such a cell is refused before it is compiled. Comments and character literals are skipped; a text
+     * block is measured as written.
      */
     static Diagnostic tooLongLiteral(String code) {
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c == '/' && i + 1 < code.length() && code.charAt(i + 1) == '/') {
-                int end = code.indexOf('\n', i);
-                i = (end < 0 ? code.length() : end) - 1;
-                continue;
-            }
-            if (c == '"') {
-                boolean block = code.startsWith("\"\"\"", i);
-                int start = i + (block ? 3 : 1);
-                int j = start;
-                while (j < code.length() && !(block ? code.startsWith("\"\"\"", j) : code.charAt(j) == '"' || code.charAt(j) == '\n')) {
-                    j += code.charAt(j) == '\\' ? 2 : 1;
+        int i = 0;
+        while (i < code.length()) {
+            if (code.startsWith("//", i)) {
+                i = endOf(code, "\n", i + 2);
+            } else if (code.startsWith("/*", i)) {
+                i = endOf(code, "*/", i + 2);
+            } else if (code.charAt(i) == '\'') {
+                i = closing(code, i + 1, "'") + 1;
+            } else if (code.charAt(i) == '"') {
+                String quote = code.startsWith("\"\"\"", i) ? "\"\"\"" : "\"";
+                int start = i + quote.length();
+                int end = closing(code, start, quote);
+                if (code.substring(start, end).getBytes(StandardCharsets.UTF_8).length > MAX_CONSTANT_BYTES) {
+                    int line = (int) code.substring(0, i).chars().filter(c -> c == '\n').count() + 1;
+                    return new Diagnostic(line, i - code.lastIndexOf('\n', i - 1), "this string is longer than the "
+                            + "65,535 bytes a Java class file can hold in one constant: build it in a loop "
+                            + "(\"x\".repeat(n)) or from smaller pieces");
                 }
-                j = Math.min(j, code.length());
-                if (code.substring(start, j).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CONSTANT_BYTES) {
-                    return new Diagnostic(line, column, "this string is longer than the 65,535 bytes a Java class file can "
-                            + "hold in one constant: build it in a loop (\"x\".repeat(n)) or from smaller pieces");
-                }
-                for (int k = i; k < j; k++) {
-                    if (code.charAt(k) == '\n') {
-                        line++;
-                        column = 0;
-                    }
-                    column++;
-                }
-                i = Math.min(j + (block ? 2 : 0), code.length());
-                column += block ? 3 : 1;
-                continue;
-            }
-            if (c == '\n') {
-                line++;
-                column = 1;
+                i = end + quote.length();
             } else {
-                column++;
+                i++;
             }
         }
         return null;
+    }
+
+    /** The index just past {@code end} from {@code from}, or the code's length. */
+    private static int endOf(String code, String end, int from) {
+        int at = code.indexOf(end, from);
+        return at < 0 ? code.length() : at + end.length();
+    }
+
+    /** The index of the unescaped {@code quote} that closes a literal opened before {@code from}, or the code's length. */
+    private static int closing(String code, int from, String quote) {
+        int i = from;
+        while (i < code.length() && !code.startsWith(quote, i)) {
+            i += code.charAt(i) == '\\' ? 2 : 1;
+        }
+        return Math.min(i, code.length());
     }
 
     /** Lets the next refusal log again at once (tests). */

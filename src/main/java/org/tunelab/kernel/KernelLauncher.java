@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipFile;
@@ -95,19 +98,18 @@ public final class KernelLauncher {
      * not the process: a kernel started from a request or pool thread that was later retired (an idle Jetty or
      * ForkJoin thread) was killed with it (exit 137 in the middle of a student's next run).
      */
-    private static final java.util.concurrent.ExecutorService SPAWNER =
-            java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "kernel-spawner");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "kernel-spawner");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Starts the child JVM with stdin/stdout/stderr as pipes to this process. */
     public Process start() throws IOException {
         List<String> command = command();
         try {
             return SPAWNER.submit(() -> new ProcessBuilder(command).start()).get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }

@@ -33,6 +33,8 @@ public final class Kernels implements AutoCloseable {
     private final Object spareLock = new Object();
     private final AtomicLong runsEnded = new AtomicLong();
     private volatile long lastRunEnded = System.nanoTime();
+    /** Keys whose kernels may keep the CPU busy between cells (see {@link #allowBusyWhileIdle}). */
+    private volatile Predicate<String> busyOnPurpose = key -> false;
     /** A kernel that only answers completion for keys without one of their own; never runs code. Guarded by spareLock. */
     private Kernel spare;
 
@@ -70,8 +72,6 @@ public final class Kernels implements AutoCloseable {
     Kernels(KernelConfig config, boolean evictOnSchedule) {
         this(config, Fairness.defaults(), evictOnSchedule);
     }
-
-    private volatile Predicate<String> busyOnPurpose = key -> false;
 
     private Kernels(KernelConfig config, Fairness fairness, boolean evictOnSchedule) {
         this.config = config;

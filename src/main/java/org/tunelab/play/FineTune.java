@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,11 +147,11 @@ public final class FineTune {
         if (seeds.length == 0) {
             throw new IllegalArgumentException("runSeeds(seeds...): give at least one seed, e.g. runSeeds(1, 2, 3)");
         }
-        List<Job> jobs = new java.util.ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         for (long s : seeds) {
             jobs.add(seed(s).start());
         }
-        List<TunedModel> models = new java.util.ArrayList<>();
+        List<TunedModel> models = new ArrayList<>();
         try {
             while (jobs.stream().anyMatch(j -> !j.status().done())) {
                 jobs.forEach(j -> j.showProgress(false)); // one bar per seed; one loss chart for all, below
@@ -161,7 +163,7 @@ public final class FineTune {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             jobs.forEach(Job::cancel);
-            throw new IllegalStateException("interrupted while waiting for the jobs of seeds " + java.util.Arrays.toString(seeds));
+            throw new IllegalStateException("interrupted while waiting for the jobs of seeds " + Arrays.toString(seeds));
         } catch (RuntimeException e) {
             jobs.stream().filter(j -> !j.status().done()).forEach(Job::cancel); // one failed: stop the others
             throw e;
@@ -173,13 +175,13 @@ public final class FineTune {
     /** The training loss of every seed's job in one chart. */
     private static Chart lossChart(List<Job> jobs, long[] seeds) {
         List<Double> first = jobs.get(0).trainLoss();
-        List<Integer> steps = new java.util.ArrayList<>();
+        List<Integer> steps = new ArrayList<>();
         for (int i = 1; i <= first.size(); i++) {
             steps.add(i);
         }
         Chart chart = Chart.line("Training loss, one line per seed").x("step", steps).y("loss");
         for (int i = 0; i < jobs.size(); i++) {
-            List<Double> loss = new java.util.ArrayList<>(jobs.get(i).trainLoss());
+            List<Double> loss = new ArrayList<>(jobs.get(i).trainLoss());
             while (loss.size() < steps.size()) {
                 loss.add(Double.NaN);
             }

@@ -3,7 +3,6 @@ package org.tunelab.play;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.LongToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -141,6 +140,6 @@ public final class Spread implements Displayable {
     /** A text display of {@link #toString()}. */
     @Override
     public String toDisplay() {
-        return Display.spec("text").put("text", String.format(Locale.ROOT, "mean %s", toString())).json();
+        return Display.spec("text").put("text", "mean " + this).json();
     }
 }

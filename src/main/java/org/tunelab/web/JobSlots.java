@@ -30,12 +30,10 @@ final class JobSlots {
         this.leaseMillis = leaseMillis;
     }
 
-    /** Takes or keeps a slot for the ticket (null: a new ticket, at the end of the queue). */
-    synchronized Turn take(String ticket) {
-        return take(ticket, null);
-    }
-
-    /** Takes or keeps a slot for the ticket on behalf of a kernel ({@code owner}, its key; null if unknown). */
+    /**
+     * Takes or keeps a slot for the ticket (null: a new ticket, at the end of the queue) on behalf of a kernel
+     * ({@code owner}, its key; null if unknown).
+     */
     synchronized Turn take(String ticket, String owner) {
         long now = System.currentTimeMillis();
         expire(now);
