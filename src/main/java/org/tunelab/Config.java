@@ -51,11 +51,12 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
 
     /**
      * What kernels' class path holds (prefixes of class and resource names): the play API, Tiny and its weights,
-     * the libraries they use, and JUnit's assertions for exercise checks. The server's other classes stay out of
-     * students' reach and out of every kernel's compiler (see {@link KernelClassPath}).
+     * the libraries they use (Lucene for retrieval, with its service files), and JUnit's assertions for exercise
+     * checks. The server's other classes stay out of students' reach and out of every kernel's compiler (see
+     * {@link KernelClassPath}).
      */
     public static final List<String> KERNEL_CLASSES = List.of("org/tunelab/play/", "org/tunelab/lm/", "tiny/",
-            "com/fasterxml/jackson/", "com/knuddels/jtokkit/",
+            "com/fasterxml/jackson/", "com/knuddels/jtokkit/", "org/apache/lucene/", "META-INF/services/org.apache.lucene.",
             "org/junit/jupiter/api/", "org/junit/platform/commons/", "org/opentest4j/", "org/apiguardian/");
 
     /**

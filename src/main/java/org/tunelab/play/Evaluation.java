@@ -36,14 +36,21 @@ public final class Evaluation {
     private final Options options;
     private final boolean ignoreCase;
     private final boolean progress;
+    private final ExampleSelector selector; // null: the prompt's own examples only
 
     private Evaluation(Model model, Prompt prompt, Template template, Options options, boolean ignoreCase, boolean progress) {
+        this(model, prompt, template, options, ignoreCase, progress, null);
+    }
+
+    private Evaluation(Model model, Prompt prompt, Template template, Options options, boolean ignoreCase, boolean progress,
+                       ExampleSelector selector) {
         this.model = Objects.requireNonNull(model, "model");
         this.prompt = checkNoInput(Objects.requireNonNull(prompt, "prompt"));
         this.template = template == null ? null : checkOneSlot(template);
         this.options = Objects.requireNonNull(options, "options");
         this.ignoreCase = ignoreCase;
         this.progress = progress;
+        this.selector = selector;
     }
 
     /**
@@ -90,17 +97,25 @@ public final class Evaluation {
 
     /** The same evaluation with other options: {@code evaluation.options(Options.defaults().maxTokens(4))}. */
     public Evaluation options(Options options) {
-        return new Evaluation(model, prompt, template, options, ignoreCase, progress);
+        return new Evaluation(model, prompt, template, options, ignoreCase, progress, selector);
     }
 
     /** The same evaluation counting "Positive" as right for "positive": {@code evaluation.ignoreCase()}. */
     public Evaluation ignoreCase() {
-        return new Evaluation(model, prompt, template, options, true, progress);
+        return new Evaluation(model, prompt, template, options, true, progress, selector);
     }
 
     /** The same evaluation without a progress bar: {@code evaluation.quiet()}. */
     public Evaluation quiet() {
-        return new Evaluation(model, prompt, template, options, ignoreCase, false);
+        return new Evaluation(model, prompt, template, options, ignoreCase, false, selector);
+    }
+
+    /**
+     * The same evaluation with few-shot examples chosen for each input (after the prompt's own):
+     * {@code evaluation.examples(ExampleSelector.bm25(pool, 4))}.
+     */
+    public Evaluation examples(ExampleSelector selector) {
+        return new Evaluation(model, prompt, template, options, ignoreCase, progress, Objects.requireNonNull(selector, "selector"));
     }
 
     /** The model evaluated. */
@@ -123,8 +138,9 @@ public final class Evaluation {
         return ignoreCase;
     }
 
-    /** The prompt for one input: the template filled with it, if there is one, as the prompt's input. */
+    /** The prompt for one input: its chosen examples, if any, and the template filled with it, if there is one, as the prompt's input. */
     public Prompt promptFor(String input) {
+        Prompt prompt = selector == null ? this.prompt : this.prompt.examples(selector.select(input));
         return prompt.input(template == null ? input : template.fill(template.slots().iterator().next(), input));
     }
 
@@ -163,7 +179,7 @@ public final class Evaluation {
     public Consistency paraphrases(Dataset data, String... instructions) {
         List<Evaluation> variants = new ArrayList<>();
         for (String instruction : instructions) {
-            variants.add(new Evaluation(model, prompt.instruction(instruction), template, options, ignoreCase, progress));
+            variants.add(new Evaluation(model, prompt.instruction(instruction), template, options, ignoreCase, progress, selector));
         }
         return consistency("Consistency across " + instructions.length + " instructions", data, List.of(instructions), variants);
     }

@@ -7,7 +7,7 @@ import org.tunelab.kernel.GatewayHandler;
 
 /**
  * Everything cells ask of the server through their kernel's gateway (see {@code org.tunelab.play.Gateway}):
- * the real LLM ({@code info}, {@code chat}), training slots ({@code slot.take}, {@code slot.release}) and the
+ * the real LLM ({@code info}, {@code chat}), sentence embeddings ({@code embed}), training slots ({@code slot.take}, {@code slot.release}) and the
  * student's fine-tuned models ({@code models.save|list|load|delete}). Requests name no student: the server knows
  * whose kernel asked.
  */
@@ -17,11 +17,13 @@ final class CellGateway implements GatewayHandler {
     private final LlmGateway llm;
     private final JobSlots slots;
     private final ModelFiles models;
+    private final EmbeddingGateway embeddings;
 
-    CellGateway(LlmGateway llm, JobSlots slots, ModelFiles models) {
+    CellGateway(LlmGateway llm, JobSlots slots, ModelFiles models, EmbeddingGateway embeddings) {
         this.llm = llm;
         this.slots = slots;
         this.models = models;
+        this.embeddings = embeddings;
     }
 
     @Override
@@ -31,6 +33,9 @@ final class CellGateway implements GatewayHandler {
             String op = req.path("op").asText();
             if (op.startsWith("slot.")) {
                 return slot(op, req, owner);
+            }
+            if (op.equals("embed")) {
+                return embeddings.handle(owner, req);
             }
             if (op.startsWith("models.")) {
                 String student = student(owner);

@@ -18,6 +18,8 @@ import org.tunelab.store.Store;
 /** A running TuneLab: the app wired to its course, kernels and store. Closing it stops all three. */
 public final class Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    /** New texts a student may embed a minute (texts embedded before are free): a lesson needs a few hundred. */
+    static final int EMBEDDINGS_PER_MINUTE = 1000;
 
     private final Store store;
     private final Kernels kernels;
@@ -111,7 +113,8 @@ public final class Server implements AutoCloseable {
 
     private static CellGateway cellGateway(Config config) {
         return new CellGateway(new LlmGateway(config.llm(), config.llmPerMinute()),
-                new JobSlots(config.trainingSlots(), 5000), new ModelFiles(config.dataDir().resolve("models")));
+                new JobSlots(config.trainingSlots(), 5000), new ModelFiles(config.dataDir().resolve("models")),
+                new EmbeddingGateway(config.dataDir().resolve("embeddings"), EMBEDDINGS_PER_MINUTE));
     }
 
     public int port() {
