@@ -18,8 +18,8 @@ import org.tunelab.store.Store;
 /** A running TuneLab: the app wired to its course, kernels and store. Closing it stops all three. */
 public final class Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
-    /** New texts a student may embed a minute (texts embedded before are free): a lesson needs a few hundred. */
-    static final int EMBEDDINGS_PER_MINUTE = 1000;
+    /** New texts a student may embed a minute (texts embedded before are free): the retrieval lesson embeds about 800. */
+    static final int EMBEDDINGS_PER_MINUTE = 2000;
 
     private final Store store;
     private final Kernels kernels;

@@ -1,0 +1,2 @@
+KnowledgeBase checkStore = KnowledgeBase.store();
+List<Question> checkQuestions = KnowledgeBase.storeQuestions();
