@@ -2,10 +2,12 @@ package org.tunelab.play;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,7 +22,8 @@ import org.tunelab.lm.Tiny;
  * Where a student's fine-tuned models are kept. In a kernel, on the server (through the {@link Gateway}, which
  * files them under the student); in a plain JVM, in the folder named by the system property
  * {@code tunelab.models} (default {@code ~/.tunelab/models}). A model is its checkpoint (a LoRA adapter alone,
- * or full weights) plus its {@link TunedModel.Info} as JSON.
+ * or full weights) plus its {@link TunedModel.Info} as JSON. The {@link Versions} of a named model are one JSON
+ * document beside them ({@code versions/<name>.json}).
  */
 final class ModelShelf {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -99,6 +102,54 @@ final class ModelShelf {
         }
     }
 
+    /**
+     * The saved versions document of a named model; an empty object if it has none yet; null where this kernel
+     * keeps no models (an exercise check, {@code validate}).
+     */
+    static ObjectNode versions(String name) {
+        if (Gateway.available()) {
+            JsonNode a = Gateway.call(Map.of("op", "models.versions", "name", name));
+            return a.path("kept").asBoolean(true) ? (ObjectNode) a.path("versions") : null;
+        }
+        Path file = localDir().resolve("versions").resolve(name + ".json");
+        try {
+            return Files.exists(file) ? (ObjectNode) JSON.readTree(file.toFile()) : JSON.createObjectNode();
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalStateException("could not read the versions of " + name + " from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Saves a named model's versions document, whose {@code revision} must be one more than the saved one's (so
+     * that two kernels changing the same versions at once cannot lose a change); false where nothing is kept.
+     */
+    static boolean saveVersions(String name, ObjectNode doc) {
+        if (Gateway.available()) {
+            return Gateway.call(Map.of("op", "models.versions.save", "name", name, "versions", doc)).path("kept").asBoolean(true);
+        }
+        Path file = localDir().resolve("versions").resolve(name + ".json");
+        try {
+            synchronized (ModelShelf.class) {
+                int saved = Files.exists(file) ? JSON.readTree(file.toFile()).path("revision").asInt(0) : 0;
+                if (doc.path("revision").asInt() != saved + 1) {
+                    throw new IllegalStateException(versionsChanged(name));
+                }
+                Files.createDirectories(file.getParent());
+                Path next = file.resolveSibling(name + ".json.next");
+                Files.writeString(next, JSON.writeValueAsString(doc));
+                Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save the versions of " + name + " in " + file, e);
+        }
+    }
+
+    static String versionsChanged(String name) {
+        return "The versions of '" + name + "' were changed elsewhere (another lesson's kernel?) while this cell changed "
+                + "them; run the cell again.";
+    }
+
     static String noSuchModel(String id) {
         return "You have no fine-tuned model '" + id + "'. Models.tuned() lists yours.";
     }
@@ -141,7 +192,7 @@ final class ModelShelf {
         }
     }
 
-    private static Map<String, Object> infoJson(TunedModel.Info info) {
+    static Map<String, Object> infoJson(TunedModel.Info info) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", info.id());
         m.put("base", info.base());
@@ -152,7 +203,7 @@ final class ModelShelf {
         return m;
     }
 
-    private static TunedModel.Info info(JsonNode n) {
+    static TunedModel.Info info(JsonNode n) {
         Map<String, Double> metrics = new TreeMap<>();
         n.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
         return new TunedModel.Info(n.path("id").asText(), n.path("base").asText(), n.path("method").asText(),

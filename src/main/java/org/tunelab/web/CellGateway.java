@@ -8,8 +8,9 @@ import org.tunelab.kernel.GatewayHandler;
 /**
  * Everything cells ask of the server through their kernel's gateway (see {@code org.tunelab.play.Gateway}):
  * the real LLM ({@code info}, {@code chat}), sentence embeddings ({@code embed}), training slots ({@code slot.take}, {@code slot.release}) and the
- * student's fine-tuned models ({@code models.save|list|load|delete}). Requests name no student: the server knows
- * whose kernel asked.
+ * student's fine-tuned models ({@code models.save|list|load|delete}) and their versions
+ * ({@code models.versions}, {@code models.versions.save}). Requests name no student: the server knows whose kernel
+ * asked.
  */
 final class CellGateway implements GatewayHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +48,8 @@ final class CellGateway implements GatewayHandler {
                     case "models.list" -> models.list(student);
                     case "models.load" -> models.load(student, req);
                     case "models.delete" -> models.delete(student, req);
+                    case "models.versions" -> models.versions(student, req);
+                    case "models.versions.save" -> models.saveVersions(student, req);
                     default -> error("The server does not know the request '" + op + "'.");
                 };
             }
@@ -77,7 +80,8 @@ final class CellGateway implements GatewayHandler {
     /** A kernel of nobody's (an exercise check, {@code validate}) may fine-tune, but keeps no models. */
     private static String unowned(String op) {
         return switch (op) {
-            case "models.save" -> JSON.createObjectNode().put("ok", true).put("kept", false).toString();
+            case "models.save", "models.versions", "models.versions.save" ->
+                    JSON.createObjectNode().put("ok", true).put("kept", false).toString();
             case "models.list" -> JSON.createObjectNode().put("ok", true).set("models", JSON.createArrayNode()).toString();
             default -> error("This kernel (an exercise check) keeps no fine-tuned models; load yours in a lesson cell.");
         };

@@ -7,16 +7,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
  * Students' fine-tuned models on the server's disk: {@code <data>/models/<student>/<id>.bin} (the checkpoint)
- * and {@code <id>.json} (its info). Ids and student names are checked so that no request reaches another path.
+ * and {@code <id>.json} (its info), and the versions of their named models ({@code org.tunelab.play.Versions}) in
+ * {@code versions/<name>.json}. Ids, names and student names are checked so that no request reaches another path.
  */
 final class ModelFiles {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_VERSIONS_CHARS = 256 * 1024;
 
     private final Path root;
 
@@ -66,6 +69,49 @@ final class ModelFiles {
         Files.deleteIfExists(dir.resolve(id + ".bin"));
         return gone ? ok().put("deleted", id).toString()
                 : CellGateway.error("You have no fine-tuned model '" + id + "'. Models.tuned() lists yours.");
+    }
+
+    /** A named model's versions document, {@code {}} if it has none yet. */
+    String versions(String student, JsonNode req) throws IOException {
+        Path file = versionsFile(student, req);
+        ObjectNode answer = ok();
+        answer.set("versions", Files.exists(file) ? JSON.readTree(file.toFile()) : JSON.createObjectNode());
+        return answer.toString();
+    }
+
+    /**
+     * Saves a named model's versions document. Its {@code revision} must be one more than the saved one's: two
+     * kernels of one student changing the same versions at once would otherwise lose one change.
+     */
+    synchronized String saveVersions(String student, JsonNode req) throws IOException {
+        Path file = versionsFile(student, req);
+        String name = req.path("name").asText();
+        JsonNode doc = req.path("versions");
+        String text = JSON.writeValueAsString(doc);
+        if (!doc.isObject()) {
+            return CellGateway.error("The versions of '" + name + "' must be a JSON object.");
+        }
+        if (text.length() > MAX_VERSIONS_CHARS) {
+            return CellGateway.error("The versions of '" + name + "' would take more than 256 KiB; start a new name.");
+        }
+        int saved = Files.exists(file) ? JSON.readTree(file.toFile()).path("revision").asInt(0) : 0;
+        if (doc.path("revision").asInt() != saved + 1) {
+            return CellGateway.error("The versions of '" + name + "' were changed elsewhere (another lesson's kernel?) "
+                    + "while this cell changed them; run the cell again.");
+        }
+        Files.createDirectories(file.getParent());
+        Path next = file.resolveSibling(name + ".json.next");
+        Files.writeString(next, text);
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return ok().toString();
+    }
+
+    private Path versionsFile(String student, JsonNode req) {
+        String name = req.path("name").asText();
+        if (!SAFE.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' cannot name a model's versions (letters, digits, - and _ only).");
+        }
+        return dir(student).resolve("versions").resolve(name + ".json");
     }
 
     private Path dir(String student) {
