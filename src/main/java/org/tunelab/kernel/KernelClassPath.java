@@ -25,9 +25,9 @@ import java.util.zip.ZipFile;
  * under a few prefixes, copied out of the server's own class path.
  *
  * <p>Why: each kernel's compiler (in the server) and its child JVM open every jar on the class path. The server's
- * class path is one 116 MB jar of 16,000 entries (web server, database drivers, ONNX Runtime ...), and every kernel's JShell kept
- * its own index of it: about 3 MB of the server's heap per kernel. The small jar also keeps the server's libraries
- * out of students' reach.
+ * class path is one 116 MB jar of 16,000 entries (web server, database drivers, ONNX Runtime ...), and every
+ * kernel's JShell kept its own index of it: megabytes of the server's heap per kernel. The small jar also keeps
+ * the server's libraries out of students' reach.
  *
  * <p>The jar is named by a digest of what went into it, so a restart with the same build reuses it (and any class
  * data archive made for it stays valid).
