@@ -201,7 +201,7 @@ public final class Structured {
         public String summary() {
             return model + ", up to " + budget + (budget == 1 ? " try" : " tries") + ": valid " + Table.text(valid())
                     + " (" + Table.text(firstTry()) + " on the first try), right " + Table.text(right()) + ", "
-                    + Table.text(callsPerInput()) + " requests per input";
+                    + Table.text(callsPerInput()) + (callsPerInput() == 1 ? " request" : " requests") + " per input";
         }
 
         /** Each input with its tries, whether it ended valid and right, and the answer or the last problem. */
