@@ -28,6 +28,10 @@ public final class Main {
         boolean named = args.length > 0 && (!args[0].startsWith("-") || List.of("-h", "--help").contains(args[0]));
         String command = named ? args[0] : "serve";
         String[] rest = named ? Arrays.copyOfRange(args, 1, args.length) : args;
+        if (Arrays.stream(rest).anyMatch(a -> a.equals("-h") || a.equals("--help"))) {
+            usage(); // every command answers --help, rather than starting (load used to run a test)
+            return;
+        }
         try {
             switch (command) {
                 case "serve" -> serve(Config.from(rest, System.getenv()));
