@@ -360,6 +360,26 @@ class BrowserTest {
     }
 
     @Test
+    void retrievalSearchesByWordsAndByMeaningFromACell() throws IOException {
+        browser.get(url("/lessons/retrieval"));
+        WebElement first = cell(0);
+        click(first.findElement(By.cssSelector("button.run")));
+        assertTrue(outputOf(first).contains("44 passages"), "the store's knowledge base as a table");
+        WebElement cell = cell(1);
+        setCode(cell, """
+                Search semantic = Search.semantic(kb);   // embeddings from the server's model
+                Recall.of(KnowledgeBase.storeQuestions("policy"), Search.bm25(kb), semantic).chart()""");
+        click(cell.findElement(By.cssSelector("button.run")));
+        outputOf(cell);
+        WebElement canvas = cell.findElement(By.cssSelector(".cell-output figure.chart canvas"));
+        Object recallAt3 = browser.executeScript("const d = Chart.getChart(arguments[0]).data.datasets;"
+                + "return d.map((s) => s.label + ' ' + s.data[1]).join(', ');", canvas);
+        assertEquals("bm25 0.5, semantic 1", recallAt3, "policies asked in other words: meaning finds them all in the top 3");
+        Browser.screenshots(browser, "retrieval-recall", cell);
+        click(cell.findElement(By.cssSelector("button.reset")));
+    }
+
+    @Test
     @Order(14)
     void theVariablesPanelShowsTheKernelsVariables() {
         browser.get(url("/lessons/welcome"));
