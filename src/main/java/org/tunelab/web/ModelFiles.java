@@ -20,6 +20,8 @@ final class ModelFiles {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_VERSIONS_CHARS = 256 * 1024;
+    /** Named models a student may keep: with the size cap, at most 25 MB of versions per student. */
+    static final int MAX_NAMES = 100;
 
     private final Path root;
 
@@ -94,6 +96,9 @@ final class ModelFiles {
         if (text.length() > MAX_VERSIONS_CHARS) {
             return CellGateway.error("The versions of '" + name + "' would take more than 256 KiB; start a new name.");
         }
+        if (!Files.exists(file) && names(file.getParent()) >= MAX_NAMES) {
+            return CellGateway.error("You already keep versions of " + MAX_NAMES + " named models; reuse a name.");
+        }
         int saved = Files.exists(file) ? JSON.readTree(file.toFile()).path("revision").asInt(0) : 0;
         if (doc.path("revision").asInt() != saved + 1) {
             return CellGateway.error("The versions of '" + name + "' were changed elsewhere (another lesson's kernel?) "
@@ -104,6 +109,15 @@ final class ModelFiles {
         Files.writeString(next, text);
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return ok().toString();
+    }
+
+    private static long names(Path versions) throws IOException {
+        if (!Files.isDirectory(versions)) {
+            return 0;
+        }
+        try (var files = Files.list(versions)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).count();
+        }
     }
 
     private Path versionsFile(String student, JsonNode req) {

@@ -84,6 +84,18 @@ class ModelVersionsTest {
         JsonNode stale = JSON.readTree(gateway.handle("ann/lesson/one",
                 "{\"op\": \"models.versions.save\", \"name\": \"router\", \"versions\": {\"revision\": 2}}"));
         assertTrue(stale.path("error").asText().startsWith("The versions of 'router' were changed elsewhere"), stale.toString());
+
+        for (int i = 0; i < ModelFiles.MAX_NAMES; i++) {
+            JsonNode saved = JSON.readTree(gateway.handle("ann/lesson/one",
+                    "{\"op\": \"models.versions.save\", \"name\": \"m" + i + "\", \"versions\": {\"revision\": 1}}"));
+            assertTrue(saved.path("ok").asBoolean(), saved.toString());
+        }
+        JsonNode tooMany = JSON.readTree(gateway.handle("ann/lesson/one",
+                "{\"op\": \"models.versions.save\", \"name\": \"one-more\", \"versions\": {\"revision\": 1}}"));
+        assertEquals("You already keep versions of 100 named models; reuse a name.", tooMany.path("error").asText());
+        JsonNode again = JSON.readTree(gateway.handle("ann/lesson/one",
+                "{\"op\": \"models.versions.save\", \"name\": \"m0\", \"versions\": {\"revision\": 2}}"));
+        assertTrue(again.path("ok").asBoolean(), "an existing name can still change: " + again);
     }
 
     private Path course() throws Exception {
