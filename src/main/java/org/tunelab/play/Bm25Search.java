@@ -60,6 +60,9 @@ final class Bm25Search extends Search {
                 writer.addDocument(doc);
             }
             writer.commit();
+            if (searcher != null) {
+                searcher.getIndexReader().close(); // the index it read is replaced
+            }
             this.searcher = new IndexSearcher(DirectoryReader.open(dir));
             this.passages = passages;
         } catch (IOException e) {

@@ -23,7 +23,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class Embeddings {
-    /** The model's name, as the server reports it. */
+    /** The model the server embeds with. */
     public static final String MODEL = "all-MiniLM-L6-v2 (quantised)";
     private static final int BATCH = 64;
     private static final int REMEMBERED = 4000;

@@ -1,11 +1,8 @@
 package org.tunelab.play;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * {@link Search#hybrid}: reciprocal rank fusion of two searches (Cormack, Clarke and Buettcher, 2009): a passage
@@ -45,8 +42,6 @@ final class HybridSearch extends Search {
                 scores[row.get(h.id())] += 1.0 / (K + h.rank());
             }
         }
-        List<Integer> order = new ArrayList<>(IntStream.range(0, scores.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> i)).toList());
-        return hits(passages, order, scores, k);
+        return best(passages, scores, k);
     }
 }

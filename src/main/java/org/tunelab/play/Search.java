@@ -1,8 +1,10 @@
 package org.tunelab.play;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Finds the passages of a {@link KnowledgeBase} that answer a question: the retrieval in retrieval-augmented
@@ -101,15 +103,20 @@ public abstract class Search {
     public Table misses(List<Question> questions, int k) {
         Table t = Table.of("question", "answer is in", "top " + k + " instead").title(name() + ": missed at " + k);
         for (Question q : questions) {
-            if (!found(q, k)) {
-                t.row(q.text(), q.passageId(), String.join(", ", top(q.text(), k).stream().map(Hit::id).toList()));
+            List<Hit> hits = top(q.text(), k);
+            if (!answers(hits, q)) {
+                t.row(q.text(), q.passageId(), String.join(", ", hits.stream().map(Hit::id).toList()));
             }
         }
         return t;
     }
 
     private boolean found(Question q, int k) {
-        return top(q.text(), k).stream().anyMatch(h -> h.id().equals(q.passageId()));
+        return answers(top(q.text(), k), q);
+    }
+
+    private static boolean answers(List<Hit> hits, Question q) {
+        return hits.stream().anyMatch(h -> h.id().equals(q.passageId()));
     }
 
     /** (Re)builds the index over these passages; called when the knowledge base changed since the last query. */
@@ -118,7 +125,10 @@ public abstract class Search {
     /** The top {@code k} hits for {@code query}, {@code k} at most the number of passages. */
     abstract List<Hit> rank(String query, int k);
 
-    static List<Hit> hits(List<Passage> passages, List<Integer> order, double[] scores, int k) {
+    /** The {@code k} passages with the highest scores, best first; ties keep the knowledge base's order. */
+    static List<Hit> best(List<Passage> passages, double[] scores, int k) {
+        List<Integer> order = IntStream.range(0, scores.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> i)).toList();
         List<Hit> hits = new ArrayList<>(k);
         for (int i = 0; i < k && i < order.size(); i++) {
             int p = order.get(i);

@@ -1,10 +1,7 @@
 package org.tunelab.play;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /** {@link Search#semantic}: passages and query as embeddings, ranked by cosine similarity. */
 final class SemanticSearch extends Search {
@@ -35,8 +32,6 @@ final class SemanticSearch extends Search {
         for (int i = 0; i < scores.length; i++) {
             scores[i] = Embeddings.cosine(q, vectors.get(i));
         }
-        List<Integer> order = new ArrayList<>(IntStream.range(0, scores.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> i)).toList());
-        return hits(passages, order, scores, k);
+        return best(passages, scores, k);
     }
 }

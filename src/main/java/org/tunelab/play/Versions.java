@@ -129,20 +129,27 @@ public final class Versions implements Tabular {
 
     /** The number of the live version. */
     public int liveVersion() {
-        State s = read();
-        requireSome(s);
-        return s.live().get(s.live().size() - 1);
+        return liveVersion(read());
     }
 
     /** The live version's model, the one to serve: {@code router.live().complete(Prompt.empty().input(ticket))}. */
     public TunedModel live() {
-        return model(liveVersion());
+        State s = read();
+        return model(s, liveVersion(s));
     }
 
     /** The model of one version (loaded from your saved models the first time). */
     public TunedModel model(int number) {
-        Version v = version(number);
-        return models.computeIfAbsent(v.modelId(), Models::load);
+        return model(read(), number);
+    }
+
+    private TunedModel model(State s, int number) {
+        return models.computeIfAbsent(version(s, number).modelId(), Models::load);
+    }
+
+    private int liveVersion(State s) {
+        requireSome(s);
+        return s.live().get(s.live().size() - 1);
     }
 
     /**
@@ -200,7 +207,7 @@ public final class Versions implements Tabular {
         }
         Comparison.Builder builder = Evaluation.compare(test);
         for (int n : chosen) {
-            builder.add("v" + n, model(n), prompt);
+            builder.add("v" + n, model(s, n), prompt);
         }
         return builder.run();
     }

@@ -10,13 +10,11 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sentence embeddings for cells ({@code org.tunelab.play.Embeddings}), computed here rather than in each kernel:
@@ -31,12 +29,10 @@ final class EmbeddingGateway {
     static final int MAX_TEXTS = 256;
     static final int MAX_CHARS = 4000;
     private static final int REMEMBERED = 10_000;
-    private static final long MINUTE_NANOS = 60_000_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path cacheDir;
-    private final int perMinute;
-    private final Map<String, ArrayDeque<Long>> recent = new ConcurrentHashMap<>();
+    private final PerMinute perMinute;
     private final Map<String, float[]> remembered = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
@@ -48,7 +44,7 @@ final class EmbeddingGateway {
     /** @param cacheDir where the tokenizer's native library is unpacked (the data directory, not the home) */
     EmbeddingGateway(Path cacheDir, int perMinute) {
         this.cacheDir = cacheDir;
-        this.perMinute = perMinute;
+        this.perMinute = new PerMinute(perMinute);
     }
 
     /** Answers {@code {"op": "embed", "texts": [...]}} with {@code {"ok": true, "vectors": [base64 floats...]}}. */
@@ -67,10 +63,10 @@ final class EmbeddingGateway {
         String who = CellGateway.student(owner);
         float[][] vectors = embed(who == null ? "(checks)" : who, wanted);
         if (vectors == null) {
-            return CellGateway.error("Too many new texts to embed: at most " + perMinute
+            return CellGateway.error("Too many new texts to embed: at most " + perMinute.limit()
                     + " a minute per student (texts embedded before are free). Wait a little and run the cell again.");
         }
-        ObjectNode ok = JSON.createObjectNode().put("ok", true).put("model", "all-MiniLM-L6-v2 (quantised)");
+        ObjectNode ok = JSON.createObjectNode().put("ok", true);
         ArrayNode out = ok.putArray("vectors");
         for (float[] v : vectors) {
             out.add(base64(v));
@@ -82,7 +78,7 @@ final class EmbeddingGateway {
     private synchronized float[][] embed(String who, List<String> texts) {
         List<String> missing = texts.stream().filter(t -> !remembered.containsKey(t)).distinct().toList();
         if (!missing.isEmpty()) {
-            if (!admit(who, missing.size())) {
+            if (!perMinute.admit(who, missing.size())) {
                 return null;
             }
             List<TextSegment> segments = missing.stream().map(t -> TextSegment.from(t.isEmpty() ? " " : t)).toList();
@@ -105,22 +101,6 @@ final class EmbeddingGateway {
             model = new AllMiniLmL6V2QuantizedEmbeddingModel();
         }
         return model;
-    }
-
-    /** A sliding window of the last minute's new texts per student. */
-    private boolean admit(String who, int n) {
-        ArrayDeque<Long> times = recent.computeIfAbsent(who, s -> new ArrayDeque<>());
-        long now = System.nanoTime();
-        while (!times.isEmpty() && now - times.peekFirst() > MINUTE_NANOS) {
-            times.pollFirst();
-        }
-        if (times.size() + n > perMinute) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            times.addLast(now);
-        }
-        return true;
     }
 
     /** Little-endian 32-bit floats, base64: about a third of the size of the numbers as JSON text. */

@@ -3,11 +3,8 @@ package org.tunelab.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.tunelab.play.ChatCompletionsClient;
 import org.tunelab.play.LlmSettings;
 import org.tunelab.play.Message;
@@ -24,15 +21,13 @@ final class LlmGateway {
             + " TUNELAB_LLM_URL (and TUNELAB_LLM_MODEL, TUNELAB_LLM_KEY) before starting TuneLab; every lesson"
             + " also works on Models.tiny().";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long MINUTE_NANOS = 60_000_000_000L;
 
     private final ChatCompletionsClient client; // null: not configured
-    private final int perMinute;
-    private final Map<String, ArrayDeque<Long>> recent = new ConcurrentHashMap<>();
+    private final PerMinute perMinute;
 
     LlmGateway(LlmSettings settings, int perMinute) {
         this.client = settings == null ? null : new ChatCompletionsClient(settings);
-        this.perMinute = perMinute;
+        this.perMinute = new PerMinute(perMinute);
     }
 
     /** Answers {@code info} and {@code chat} requests (see {@link CellGateway}) for the student of {@code owner}. */
@@ -64,8 +59,8 @@ final class LlmGateway {
         if (student == null) {
             return error("Remote models answer cells of a lesson; this kernel belongs to no student.");
         }
-        if (!admit(student)) {
-            return error("Too many remote model requests: at most " + perMinute
+        if (!perMinute.admit(student, 1)) {
+            return error("Too many remote model requests: at most " + perMinute.limit()
                     + " a minute per student. Wait a little and run the cell again.");
         }
         List<Message> messages = new ArrayList<>();
@@ -84,22 +79,6 @@ final class LlmGateway {
                 .put("latencyMs", c.latency().toMillis()).toString();
     }
 
-
-    /** A sliding window of the last minute's requests per student. */
-    private boolean admit(String student) {
-        ArrayDeque<Long> times = recent.computeIfAbsent(student, s -> new ArrayDeque<>());
-        synchronized (times) {
-            long now = System.nanoTime();
-            while (!times.isEmpty() && now - times.peekFirst() > MINUTE_NANOS) {
-                times.pollFirst();
-            }
-            if (times.size() >= perMinute) {
-                return false;
-            }
-            times.addLast(now);
-            return true;
-        }
-    }
 
     private static ObjectNode ok() {
         return JSON.createObjectNode().put("ok", true);
