@@ -40,10 +40,24 @@ import org.tunelab.play.LlmSettings;
  *                    waits behind long ones)
  * @param unsafeNoSandbox {@code --unsafe-no-sandbox}: serve addresses other than loopback even when student
  *                    code cannot be sandboxed (see {@code Server})
+ * @param instructorKey {@code TUNELAB_INSTRUCTOR_KEY}: the key that signs a new instructor in at {@code /instructor};
+ *                    empty (the default) turns instructor access off
  */
 public record Config(String host, int port, Path courseDir, Path dataDir, String dbUrl, String dbUser,
                      String dbPassword, Duration runTimeout, Duration checkTimeout, Duration idleTimeout, int poolSize,
-                     LlmSettings llm, int llmPerMinute, int trainingSlots, int runsAtOnce, boolean unsafeNoSandbox) {
+                     LlmSettings llm, int llmPerMinute, int trainingSlots, int runsAtOnce, boolean unsafeNoSandbox,
+                     String instructorKey) {
+
+    /** The shortest instructor key accepted: a key is the only thing between the internet and a class's data. */
+    public static final int MIN_INSTRUCTOR_KEY = 12;
+
+    public Config {
+        if (instructorKey != null && !instructorKey.isEmpty() && instructorKey.strip().length() < MIN_INSTRUCTOR_KEY) {
+            throw new IllegalArgumentException("TUNELAB_INSTRUCTOR_KEY must be at least " + MIN_INSTRUCTOR_KEY
+                    + " characters (it lets anyone who knows it create an instructor and a class)");
+        }
+        instructorKey = instructorKey == null ? "" : instructorKey.strip();
+    }
 
     /** What every course kernel starts with: the JShell tool's imports and the play API. */
     public static final List<String> KERNEL_IMPORTS = Stream.concat(KernelConfig.DEFAULT_IMPORTS.stream(),
@@ -111,31 +125,32 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
                         String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)))),
                 parseInt("TUNELAB_RUNS_AT_ONCE", env.getOrDefault("TUNELAB_RUNS_AT_ONCE",
                         String.valueOf(4 * Runtime.getRuntime().availableProcessors()))),
-                flag(flags, "unsafe-no-sandbox"));
+                flag(flags, "unsafe-no-sandbox"),
+                env.getOrDefault("TUNELAB_INSTRUCTOR_KEY", ""));
     }
 
     /** Defaults for tests: a given course and data directory, port 0 (any free port). */
     public static Config forTest(Path courseDir, Path dataDir) {
         return new Config("127.0.0.1", 0, courseDir, dataDir, "", "", "", Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Duration.ofMinutes(30), 1,
-                null, 20, 1, Runtime.getRuntime().availableProcessors(), false);
+                null, 20, 1, Runtime.getRuntime().availableProcessors(), false, "");
     }
 
     public Config withRunTimeout(Duration timeout) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, timeout, checkTimeout, idleTimeout,
-                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox);
+                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey);
     }
 
     /** This config with a remote LLM (for tests against a loopback server). */
     public Config withLlm(LlmSettings settings, int perMinute) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, settings, perMinute, trainingSlots, runsAtOnce, unsafeNoSandbox);
+                idleTimeout, poolSize, settings, perMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey);
     }
 
     /** This config with another limit on runs at once (for the load command and tests). */
     public Config withRunsAtOnce(int value) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, value, unsafeNoSandbox);
+                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, value, unsafeNoSandbox, instructorKey);
     }
 
     /** How student code shares the server: {@link #runsAtOnce} and the per-student limits of {@link Fairness}. */
@@ -144,9 +159,15 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
         return new Fairness(runsAtOnce, d.maxQueueWait(), d.kernelsPerStudent(), d.runsPerMinute());
     }
 
+    /** This config with instructor access on (for tests). */
+    public Config withInstructorKey(String key) {
+        return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
+                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, key);
+    }
+
     public Config withHost(String value, boolean unsafe) {
         return new Config(value, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout, idleTimeout,
-                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafe);
+                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafe, instructorKey);
     }
 
     private static boolean flag(Map<String, String> flags, String name) {

@@ -37,6 +37,7 @@ public final class Main {
                 case "serve" -> serve(Config.from(rest, System.getenv()));
                 case "validate" -> System.exit(validate(Config.from(rest, System.getenv())));
                 case "load" -> System.exit(load(rest));
+                case "instructor-link" -> instructorLink(rest);
                 case "help", "-h", "--help" -> usage();
                 default -> {
                     System.err.println("Unknown command '" + command + "'.");
@@ -80,6 +81,31 @@ public final class Main {
         }
     }
 
+    /**
+     * {@code instructor-link --name NAME [--url BASE]}: prints a new sign-in link for an instructor (created if new;
+     * their previous link stops working), for the operator of a server, with or without an instructor key.
+     */
+    private static void instructorLink(String[] args) {
+        Config config = Config.from(args, System.getenv());
+        java.util.Map<String, String> flags = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i++) {
+            flags.put(args[i], args[i + 1]);
+        }
+        String name = flags.get("--name");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("instructor-link needs --name NAME (the instructor's display name)");
+        }
+        String base = flags.getOrDefault("--url", "http://" + config.host() + ":" + config.port());
+        try (org.tunelab.store.Store store = config.dbUrl().isBlank()
+                ? org.tunelab.store.Store.sqlite(config.dataDir().resolve("tunelab.db"))
+                : org.tunelab.store.Store.open(config.dbUrl(), config.dbUser(), config.dbPassword())) {
+            var made = store.classes().resetInstructorLink(name);
+            System.out.println("Sign-in link for instructor " + made.instructor().name()
+                    + " (any earlier link of theirs no longer works):");
+            System.out.println(base.replaceAll("/+$", "") + "/instructor/signin/" + made.signinToken());
+        }
+    }
+
     /** Validates the course; prints each problem as {@code file:line: reason}; 0 when sound. */
     static int validate(Config config) {
         long started = System.nanoTime();
@@ -118,7 +144,14 @@ public final class Main {
                              --students N (50, at most 500)  --seconds S (300)
                              --lesson SLUG (the first)  --hold S (60; with --seconds at most 600)
                              --think-ms MS (0: each student's pause before each run and check)
+                  instructor-link
+                             print a new sign-in link for an instructor (created if new; their
+                             previous link stops working): works without TUNELAB_INSTRUCTOR_KEY
+                             --name NAME  --url BASE (http://HOST:PORT)  --data DIR (./data)
                   help       this text
+
+                Environment: TUNELAB_INSTRUCTOR_KEY (12+ characters) turns on /instructor, where
+                whoever knows it creates an instructor; off when unset (see README, Teaching a class).
                 """);
     }
 }

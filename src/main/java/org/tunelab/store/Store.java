@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,17 +41,31 @@ public final class Store implements AutoCloseable {
     private final Clock clock;
     private final int schemaVersion;
     private final Notebooks notebooks;
+    private final Classes classes;
+    private final ClassActivity activity;
 
     private Store(Database db, Clock clock, int schemaVersion) {
         this.db = db;
         this.clock = clock;
         this.schemaVersion = schemaVersion;
         this.notebooks = new Notebooks(db, clock);
+        this.classes = new Classes(db, clock);
+        this.activity = new ClassActivity(db, clock);
     }
 
     /** The playground's notebooks, in the same database. */
     public Notebooks notebooks() {
         return notebooks;
+    }
+
+    /** Instructors, classes and students' accounts, in the same database. */
+    public Classes classes() {
+        return classes;
+    }
+
+    /** What class members run and check, for the instructor's dashboard. */
+    public ClassActivity activity() {
+        return activity;
     }
 
     /**
@@ -259,6 +274,34 @@ public final class Store implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    // ---------------------------------------------------------------- a student's whole record
+
+    private static final List<String> STUDENT_TABLES = List.of("lesson_visit", "cell_code", "exercise_code",
+            "exercise_progress", "notebook", "notebook_cell", "class_member", "student_account", "activity",
+            "check_failure");
+
+    /** Deletes everything stored for a student: progress, code, notebooks, account, classes and activity. */
+    public void deleteStudent(String student) {
+        require(student, "student");
+        db.transaction("deleteStudent(" + student + ")", c -> {
+            for (String table : STUDENT_TABLES) {
+                update(c, "DELETE FROM " + table + " WHERE student = ?", student);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Moves an anonymous browser's progress, code and notebooks into an account (merged as {@link #importJson}
+     * merges) and deletes them from where they were: what a student did before signing in is kept.
+     */
+    public void moveStudent(String from, String to) {
+        require(from, "from", to, "to");
+        if (from.equals(to)) return;
+        importJson(to, exportJson(from));
+        deleteStudent(from);
     }
 
     // ---------------------------------------------------------------- lifecycle

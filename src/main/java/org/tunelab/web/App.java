@@ -28,8 +28,14 @@ public final class App {
     /**
      * @param mode one line telling how student code runs, shown in every page's footer
      */
-    public App(Supplier<Course> course, Kernels kernels, Grader grader, Store store, String mode) {
+    public App(Supplier<Course> course, Kernels kernels, Grader grader, Store store, String mode, String instructorKey,
+               ModelFiles models) {
         Students students = new Students();
+        SignInGuard guard = new SignInGuard();
+        Instructors instructors = new Instructors(store, instructorKey, guard);
+        AccountApi accounts = new AccountApi(store, models, guard);
+        ClassApi classApi = new ClassApi(course, store, instructors);
+        ClassPages classPages = new ClassPages(store, instructors, classApi, mode);
         Pages pages = new Pages(course, store, mode);
         KernelApi kernelApi = new KernelApi(kernels);
         NotebookApi notebook = new NotebookApi(course, kernelApi, store);
@@ -105,6 +111,29 @@ public final class App {
             cfg.routes.get("/api/progress", progress::progress);
             cfg.routes.get("/api/progress/export", progress::export);
             cfg.routes.post("/api/progress/import", progress::importProgress);
+
+            // classes: students join and sign in; instructors watch their classes (see docs/API.md)
+            cfg.routes.get("/join", classPages::join);
+            cfg.routes.get("/account", classPages::account);
+            cfg.routes.get("/signin/{token}", accounts::signInWithLink);
+            cfg.routes.post("/api/classes/join", accounts::join);
+            cfg.routes.post("/api/signin", accounts::signInWithCode);
+            cfg.routes.get("/api/account", accounts::account);
+            cfg.routes.post("/api/account/credentials", accounts::renew);
+            cfg.routes.delete("/api/account", accounts::delete);
+
+            cfg.routes.get("/instructor", classPages::instructor);
+            cfg.routes.get("/instructor/signin/{token}", instructors::signInWithLink);
+            cfg.routes.get("/instructor/classes/{id}", classPages::dashboard);
+            cfg.routes.get("/instructor/classes/{id}/students/{member}", classPages::student);
+            cfg.routes.post("/api/instructor/signin", instructors::signIn);
+            cfg.routes.post("/api/instructor/signout", instructors::signOut);
+            cfg.routes.get("/api/instructor/classes", classApi::list);
+            cfg.routes.post("/api/instructor/classes", classApi::create);
+            cfg.routes.get("/api/instructor/classes/{id}/dashboard", classApi::dashboard);
+            cfg.routes.get("/api/instructor/classes/{id}/students/{member}", classApi::student);
+            cfg.routes.get("/api/instructor/classes/{id}/gradebook.csv", classApi::gradebookCsv);
+            cfg.routes.get("/api/instructor/classes/{id}/gradebook.json", classApi::gradebookJson);
 
             cfg.routes.get("/v1/models", openAi::models);
             cfg.routes.post("/v1/chat/completions", openAi::chat);

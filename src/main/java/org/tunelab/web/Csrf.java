@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * CSRF protection for state-changing requests (POST, PUT, DELETE, PATCH): a random token in a cookie the page's
  * scripts can read ({@code static/tunelab.js} copies it into the {@value #HEADER} header of every request they
  * send) and another site cannot. A request from a student (one with the student cookie) must carry both, equal;
- * a request whose {@code Origin} names another site is refused outright. A request without the student cookie
- * is a new anonymous student, who has nothing to lose.
+ * a request whose {@code Origin} names another site is refused outright. So must a request with an instructor's
+ * session cookie. A request without either cookie is a new anonymous student, who has nothing to lose.
  */
 final class Csrf {
     static final String COOKIE = "tunelab_csrf";
@@ -42,7 +42,7 @@ final class Csrf {
         if (origin != null && !sameHost(origin, host)) {
             throw new ForbiddenResponse("Refused: this request came from another site (" + origin + ").");
         }
-        if (ctx.cookie(Students.COOKIE) == null) {
+        if (ctx.cookie(Students.COOKIE) == null && ctx.cookie(Instructors.COOKIE) == null) {
             return;
         }
         String sent = ctx.header(HEADER);

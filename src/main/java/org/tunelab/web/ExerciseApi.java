@@ -12,6 +12,7 @@ import org.tunelab.course.Exercise;
 import org.tunelab.grading.Grade;
 import org.tunelab.grading.Grader;
 import org.tunelab.kernel.Diagnostic;
+import org.tunelab.store.ClassActivity;
 import org.tunelab.store.ExerciseProgress;
 import org.tunelab.store.Store;
 
@@ -43,11 +44,23 @@ final class ExerciseApi {
         store.saveExerciseCode(student, exercise.slug(), code);
         Grade grade = grader.check(exercise, code);
         ExerciseProgress progress = store.recordCheck(student, exercise.slug(), grade.passed());
+        store.activity().recordCheck(student, exercise.slug(), grade.passed(), failures(grade));
         List<CheckJson> checks = grade.checks().stream()
                 .map(c -> new CheckJson(c.name(), c.hidden(), c.passed(), c.message(), c.elapsedMs()))
                 .toList();
         ctx.json(new CheckResponse(grade.passed(), checks, grade.diagnostics(), grade.message(), grade.elapsedMs(),
                 progress.attempts(), progress.passed()));
+    }
+
+    /** What failed, for the instructor's dashboard: each failed check, or the compile error that stopped them all. */
+    private static List<ClassActivity.Failure> failures(Grade grade) {
+        if (!grade.diagnostics().isEmpty()) {
+            return List.of(new ClassActivity.Failure("compiles", NotebookApi.compileError(grade.diagnostics().get(0))));
+        }
+        List<ClassActivity.Failure> out = grade.checks().stream().filter(c -> !c.passed())
+                .map(c -> new ClassActivity.Failure(c.name(), c.message() == null ? "" : c.message())).toList();
+        return out.isEmpty() && !grade.passed() ? List.of(new ClassActivity.Failure("runs", String.valueOf(grade.message())))
+                : out;
     }
 
     void hint(Context ctx) {

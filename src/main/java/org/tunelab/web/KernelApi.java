@@ -40,12 +40,15 @@ final class KernelApi {
      * a {@code {"event": "display", "spec": {...}}} line per display it shows (a spec whose id was shown replaces
      * it), then one {@code {"event": "result", ...}} line with the usual result fields. While the run waits for one
      * of the server's run slots, {@code {"event": "queued", "position": 2}} lines tell its place (1 = next).
+     *
+     * @return the run's result, already sent
      */
-    void run(Context ctx, String key) throws java.io.IOException {
+    RunResult run(Context ctx, String key) throws java.io.IOException {
         String code = JsonBody.code(ctx);
         if (!"true".equals(ctx.queryParam("stream"))) {
-            ctx.json(RunResponse.of(kernels.run(key, code)));
-            return;
+            RunResult result = kernels.run(key, code);
+            ctx.json(RunResponse.of(result));
+            return result;
         }
         ctx.res().setContentType("application/x-ndjson; charset=utf-8");
         ctx.res().setHeader("Cache-Control", "no-cache");
@@ -59,6 +62,7 @@ final class KernelApi {
         last.put("event", "result");
         last.putAll(JsonBody.fields(RunResponse.of(result)));
         out.send(last);
+        return result;
     }
 
     void restart(Context ctx, String key) {

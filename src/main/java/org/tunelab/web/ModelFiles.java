@@ -111,6 +111,38 @@ final class ModelFiles {
         return ok().toString();
     }
 
+    /** Deletes every model and version a student kept (their data was deleted). */
+    void deleteStudent(String student) throws IOException {
+        Path dir = dir(student);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Gives one student's models to another (a browser signed in to an account); the account's own files win. */
+    synchronized void moveStudent(String from, String to) throws IOException {
+        Path source = dir(from);
+        Path target = dir(to);
+        if (!Files.isDirectory(source)) {
+            return;
+        }
+        try (var walk = Files.walk(source)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                Path dest = target.resolve(source.relativize(p).toString());
+                if (!Files.exists(dest)) {
+                    Files.createDirectories(dest.getParent());
+                    Files.move(p, dest);
+                }
+            }
+        }
+        deleteStudent(from);
+    }
+
     private static long names(Path versions) throws IOException {
         if (!Files.isDirectory(versions)) {
             return 0;

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.tunelab.course.Course;
 import org.tunelab.course.Lesson;
+import org.tunelab.kernel.Diagnostic;
+import org.tunelab.kernel.RunResult;
+import org.tunelab.kernel.RunStatus;
 import org.tunelab.store.Store;
 
 /** The JSON API behind a lesson's cells: run, restart, stop (in the student's kernel for the lesson), saved edits. */
@@ -22,7 +25,18 @@ final class NotebookApi {
 
     /** Runs a cell; see {@link KernelApi#run} for the streamed form. */
     void run(Context ctx) throws java.io.IOException {
-        kernel.run(ctx, kernelKey(ctx, lesson(ctx)));
+        Lesson lesson = lesson(ctx);
+        RunResult result = kernel.run(ctx, kernelKey(ctx, lesson));
+        // after the answer is sent; a class member's run feeds their instructor's dashboard
+        store.activity().recordRun(Students.of(ctx), lesson.slug(), result.status() == RunStatus.OK,
+                result.diagnostics().isEmpty() ? null : compileError(result.diagnostics().get(0)));
+    }
+
+    /** A compile error as the dashboard groups it: its first two lines (what, and which symbol), spaces collapsed. */
+    static String compileError(Diagnostic d) {
+        String[] lines = d.message().strip().split("\\R");
+        String text = lines.length > 1 ? lines[0] + " (" + lines[1].strip() + ")" : lines[0];
+        return text.replaceAll("\\s+", " ");
     }
 
     void restart(Context ctx) {

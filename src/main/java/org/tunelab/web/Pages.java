@@ -57,6 +57,7 @@ final class Pages {
                 entries.add(new Entry(null, "!", p.file().getFileName().toString(), p.toString(), false, 0, 0, p));
             }
         }
+        model.put("signedIn", ctx.queryParam("signedIn") != null);
         model.put("exerciseCount", exercises);
         model.put("exercisesDone", exercisesDone);
         long done = c.lessons().stream().filter(l -> visited.contains(l.slug())).count();

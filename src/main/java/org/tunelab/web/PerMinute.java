@@ -19,6 +19,21 @@ final class PerMinute {
         return limit;
     }
 
+    /** Whether {@code key} has used its whole allowance in the last minute (this takes nothing). */
+    boolean exhausted(String key) {
+        ArrayDeque<Long> times = recent.get(key);
+        if (times == null) {
+            return false;
+        }
+        synchronized (times) {
+            long now = System.nanoTime();
+            while (!times.isEmpty() && now - times.peekFirst() > MINUTE_NANOS) {
+                times.pollFirst();
+            }
+            return times.size() >= limit;
+        }
+    }
+
     /** Takes {@code units} of {@code key}'s allowance if the last minute leaves room for all of them. */
     boolean admit(String key, int units) {
         ArrayDeque<Long> times = recent.computeIfAbsent(key, k -> new ArrayDeque<>());

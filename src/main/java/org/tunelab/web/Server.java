@@ -47,12 +47,14 @@ public final class Server implements AutoCloseable {
         Store store = config.dbUrl().isBlank()
                 ? Store.sqlite(config.dataDir().resolve("tunelab.db"))
                 : Store.open(config.dbUrl(), config.dbUser(), config.dbPassword());
-        CellGateway gateway = cellGateway(config);
+        ModelFiles models = new ModelFiles(config.dataDir().resolve("models"));
+        CellGateway gateway = cellGateway(config, models);
         KernelConfig kernelConfig = config.courseKernelConfig().withGateway(gateway).withSandbox(sandbox);
         Kernels kernels = new Kernels(kernelConfig, config.fairness());
         kernels.allowBusyWhileIdle(gateway::training); // a fine-tuning job trains between cells on purpose
         Grader grader = new Grader(kernelConfig, config.checkTimeout(), config.fairness().concurrentRuns());
-        App app = new App(new LiveCourse(new CourseLoader(config.courseDir())), kernels, grader, store, mode);
+        App app = new App(new LiveCourse(new CourseLoader(config.courseDir())), kernels, grader, store, mode,
+                config.instructorKey(), models);
         Server server = new Server(store, kernels, grader, app);
         try {
             app.javalin().start(config.host(), config.port());
@@ -108,12 +110,12 @@ public final class Server implements AutoCloseable {
      * {@code validate} uses it too, so that lessons that fine-tune can be checked.
      */
     public static GatewayHandler gateway(Config config) {
-        return cellGateway(config);
+        return cellGateway(config, new ModelFiles(config.dataDir().resolve("models")));
     }
 
-    private static CellGateway cellGateway(Config config) {
+    private static CellGateway cellGateway(Config config, ModelFiles models) {
         return new CellGateway(new LlmGateway(config.llm(), config.llmPerMinute()),
-                new JobSlots(config.trainingSlots(), 5000), new ModelFiles(config.dataDir().resolve("models")),
+                new JobSlots(config.trainingSlots(), 5000), models,
                 new EmbeddingGateway(config.dataDir().resolve("embeddings"), EMBEDDINGS_PER_MINUTE));
     }
 

@@ -6,8 +6,9 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * Anonymous students: an id in an HttpOnly, SameSite=Lax cookie (Secure over HTTPS), issued on the first visit. No
- * login; the id is the key to a student's kernels, edits and progress.
+ * Students: an id in an HttpOnly, SameSite=Lax cookie (Secure over HTTPS), issued on the first visit. No sign-up;
+ * the id is the key to a student's kernels, edits and progress. A student who joins a class gets an account whose
+ * sign-in link or recovery code puts the same id in another browser's cookie (see {@link AccountApi}).
  */
 final class Students {
     static final String COOKIE = "tunelab_student";
@@ -28,6 +29,18 @@ final class Students {
                     + secure(ctx));
         }
         ctx.attribute(ATTRIBUTE, id);
+    }
+
+    /** Makes this browser the given student from now on (a sign-in link or recovery code was accepted). */
+    static void signInAs(Context ctx, String id) {
+        ctx.res().addHeader("Set-Cookie", COOKIE + "=" + id + "; Path=/; Max-Age=" + TEN_YEARS + "; HttpOnly; SameSite=Lax"
+                + secure(ctx));
+        ctx.attribute(ATTRIBUTE, id);
+    }
+
+    /** Forgets this browser's student: the next request is a new anonymous student. */
+    static void forget(Context ctx) {
+        ctx.res().addHeader("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + secure(ctx));
     }
 
     /** "; Secure" when the page was fetched over HTTPS (directly or through a proxy that says so), else "". */
