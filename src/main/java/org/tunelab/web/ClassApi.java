@@ -73,7 +73,7 @@ final class ClassApi {
         out.put("lessons", c.lessons().stream().map(l -> Map.of("slug", l.slug(), "title", l.title(),
                 "number", l.number(), "opened", view.opened().getOrDefault(l.slug(), 0),
                 "ran", view.ran().getOrDefault(l.slug(), 0))).toList());
-        out.put("exercises", c.exercises().stream().map(e -> {
+        out.put("exercises", inCourseOrder(c).stream().map(e -> {
             ClassActivity.ExerciseCounts n = view.exercises().getOrDefault(e.slug(), new ClassActivity.ExerciseCounts(0, 0, 0));
             return Map.of("slug", e.slug(), "title", e.title(), "lesson", e.lesson(), "attempted", n.attempted(),
                     "passed", n.passed(), "attempts", n.attempts());
@@ -105,7 +105,7 @@ final class ClassApi {
                     "runs", a.runs(), "errors", a.errors());
         }).toList());
         List<Map<String, Object>> exercises = new ArrayList<>();
-        for (Exercise e : c.exercises()) {
+        for (Exercise e : inCourseOrder(c)) {
             ExerciseActivity a = view.exercises().get(e.slug());
             ExerciseProgress p = a == null ? null : a.progress();
             Map<String, Object> row = new LinkedHashMap<>();
@@ -154,7 +154,7 @@ final class ClassApi {
         Course c = course.get();
         for (ClassActivity.RosterRow student : activity.view(classroom.id()).roster()) {
             Map<String, ExerciseProgress> mine = grades.getOrDefault(student.member(), Map.of());
-            for (Exercise e : c.exercises()) {
+            for (Exercise e : inCourseOrder(c)) {
                 ExerciseProgress p = mine.get(e.slug());
                 rows.add(new GradeRow(student.name(), student.member(), e.slug(), p != null && p.passed(),
                         p == null ? 0 : p.attempts(), p == null || p.firstPassedAt() == null ? null : p.firstPassedAt().toString()));
@@ -192,6 +192,15 @@ final class ClassApi {
         out.put("exercisesPassed", r.exercisesPassed());
         out.put("attempts", r.attempts());
         return out;
+    }
+
+    /** Exercises as a student meets them: lesson by lesson, where each lesson embeds them; any others last. */
+    static List<Exercise> inCourseOrder(Course c) {
+        java.util.LinkedHashSet<Exercise> ordered = new java.util.LinkedHashSet<>();
+        c.lessons().forEach(l -> l.embeds().forEach(e -> c.exercise(e.exercise()).ifPresent(ordered::add)));
+        c.lessons().forEach(l -> ordered.addAll(c.exercisesOf(l.slug())));
+        ordered.addAll(c.exercises());
+        return List.copyOf(ordered);
     }
 
     private static String exerciseTitle(Course c, String slug) {
