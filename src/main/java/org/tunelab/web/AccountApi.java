@@ -57,28 +57,40 @@ final class AccountApi {
         ctx.json(out);
     }
 
-    /** {@code GET /signin/{token}}: this browser becomes the link's student. */
-    void signInWithLink(Context ctx) throws IOException {
+    /**
+     * {@code GET /signin/{token}}: a page naming the link's student, whose button signs in. A GET changes nothing,
+     * so another site that sends a browser to someone's link cannot sign it in as them (login CSRF).
+     */
+    void signInPage(Context ctx) {
         guard.before(ctx);
-        Optional<String> student = classes.studentBySignin(ctx.pathParam("token"));
+        String token = ctx.pathParam("token");
+        Optional<String> student = classes.studentBySignin(token);
         if (student.isEmpty()) {
             guard.failed(ctx);
-            throw new NotFoundResponse("This sign-in link is not valid: a newer one may have replaced it. Sign in with"
-                    + " your recovery code at /join, or ask your instructor.");
+            throw invalidLink();
         }
-        signIn(ctx, student.get());
-        ctx.redirect("/?signedIn=1");
+        ClassPages.signIn(ctx, "student", token, classes.account(student.get()).map(Classes.Account::name).orElse(""));
     }
 
-    record Recovery(String recoveryCode) {
+    private static NotFoundResponse invalidLink() {
+        return new NotFoundResponse("This sign-in link is not valid: a newer one may have replaced it. Sign in with"
+                + " your recovery code at /join, or ask your instructor.");
     }
 
-    /** {@code POST /api/signin {"recoveryCode"}}. */
+    record SignIn(String token, String recoveryCode) {
+    }
+
+    /** {@code POST /api/signin {"token"} or {"recoveryCode"}}: this browser becomes that student. */
     void signInWithCode(Context ctx) throws IOException {
         guard.before(ctx);
-        Optional<String> student = classes.studentByRecoveryCode(JsonBody.read(ctx, Recovery.class).recoveryCode());
+        SignIn body = JsonBody.read(ctx, SignIn.class);
+        Optional<String> student = body.token() != null ? classes.studentBySignin(body.token())
+                : classes.studentByRecoveryCode(body.recoveryCode());
         if (student.isEmpty()) {
             guard.failed(ctx);
+            if (body.token() != null) {
+                throw invalidLink();
+            }
             throw new UnauthorizedResponse("That recovery code matches no student. Check it (letters and digits; 0/O"
                     + " and 1/I are never used), or ask your instructor.");
         }

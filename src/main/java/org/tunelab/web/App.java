@@ -115,7 +115,7 @@ public final class App {
             // classes: students join and sign in; instructors watch their classes (see docs/API.md)
             cfg.routes.get("/join", classPages::join);
             cfg.routes.get("/account", classPages::account);
-            cfg.routes.get("/signin/{token}", accounts::signInWithLink);
+            cfg.routes.get("/signin/{token}", accounts::signInPage);
             cfg.routes.post("/api/classes/join", accounts::join);
             cfg.routes.post("/api/signin", accounts::signInWithCode);
             cfg.routes.get("/api/account", accounts::account);
@@ -123,10 +123,11 @@ public final class App {
             cfg.routes.delete("/api/account", accounts::delete);
 
             cfg.routes.get("/instructor", classPages::instructor);
-            cfg.routes.get("/instructor/signin/{token}", instructors::signInWithLink);
+            cfg.routes.get("/instructor/signin/{token}", instructors::signInPage);
             cfg.routes.get("/instructor/classes/{id}", classPages::dashboard);
             cfg.routes.get("/instructor/classes/{id}/students/{member}", classPages::student);
             cfg.routes.post("/api/instructor/signin", instructors::signIn);
+            cfg.routes.post("/api/instructor/signin/link", instructors::signInWithLink);
             cfg.routes.post("/api/instructor/signout", instructors::signOut);
             cfg.routes.get("/api/instructor/classes", classApi::list);
             cfg.routes.post("/api/instructor/classes", classApi::create);

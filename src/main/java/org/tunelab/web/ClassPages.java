@@ -82,6 +82,17 @@ final class ClassPages {
         ctx.render("instructor-student", model);
     }
 
+    /** A sign-in link's page: whose link it is, and a button that signs in (see {@code static/signin.js}). */
+    static void signIn(Context ctx, String kind, String token, String name) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Sign in · TuneLab");
+        model.put("mode", "");
+        model.put("kind", kind);
+        model.put("token", token);
+        model.put("name", name);
+        ctx.render("signin", model);
+    }
+
     private Map<String, Object> base(String title) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", title);

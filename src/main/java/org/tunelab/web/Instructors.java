@@ -77,17 +77,34 @@ final class Instructors {
         ctx.json(out);
     }
 
-    /** {@code GET /instructor/signin/{token}}: an instructor's personal link starts a session. */
+    /** {@code GET /instructor/signin/{token}}: a page naming the link's instructor, whose button signs in. */
+    void signInPage(Context ctx) {
+        guard.before(ctx);
+        String token = ctx.pathParam("token");
+        Instructor found = classes.instructorBySignin(token).orElseThrow(() -> {
+            guard.failed(ctx);
+            return invalidLink();
+        });
+        ClassPages.signIn(ctx, "instructor", token, found.name());
+    }
+
+    record Link(String token) {
+    }
+
+    /** {@code POST /api/instructor/signin/link {"token"}}: an instructor's personal link starts a session. */
     void signInWithLink(Context ctx) {
         guard.before(ctx);
-        Optional<Instructor> found = classes.instructorBySignin(ctx.pathParam("token"));
-        if (found.isEmpty()) {
+        Instructor found = classes.instructorBySignin(JsonBody.read(ctx, Link.class).token()).orElseThrow(() -> {
             guard.failed(ctx);
-            throw new HttpResponseException(404, "This instructor sign-in link is not valid: a newer one may have"
-                    + " replaced it.", Map.of());
-        }
-        startSession(ctx, found.get().id());
-        ctx.redirect("/instructor");
+            return invalidLink();
+        });
+        startSession(ctx, found.id());
+        ctx.json(Map.of("name", found.name()));
+    }
+
+    private static HttpResponseException invalidLink() {
+        return new HttpResponseException(404, "This instructor sign-in link is not valid: a newer one may have"
+                + " replaced it.", Map.of());
     }
 
     /** {@code POST /api/instructor/signout}. */

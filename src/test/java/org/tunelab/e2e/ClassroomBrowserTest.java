@@ -160,6 +160,8 @@ class ClassroomBrowserTest {
         // Ann, on "another device" (this browser, after Bob), signs in with her link and finds her pass
         pupil.manage().deleteAllCookies();
         pupil.get(annLink);
+        assertTrue(pupil.findElement(By.cssSelector(".signin-name")).getText().contains("Ann Smith"));
+        click(pupil, pupil.findElement(By.cssSelector("button.signin-confirm")));
         waitIn(pupil, 10).until(d -> d.getCurrentUrl().contains("signedIn"));
         String index = pupil.findElement(By.cssSelector("main")).getText();
         assertTrue(index.matches("(?s).*\\b1 of \\d+ exercises done.*"), "her exercise counts on the index: " + index);

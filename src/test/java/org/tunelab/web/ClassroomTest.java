@@ -158,7 +158,8 @@ class ClassroomTest {
         try (Server server = start()) {
             TestClient ada = new TestClient(server.port());
             ada.get("/instructor");
-            ok(ada, "POST", "/api/instructor/signin", Map.of("key", KEY, "name", "Ada"));
+            String adaLink = ok(ada, "POST", "/api/instructor/signin", Map.of("key", KEY, "name", "Ada")).get("signinLink").asText();
+            assertTrue(ada.get(path(adaLink)).body().contains("Ada"));
             String adaClass = ok(ada, "POST", "/api/instructor/classes", Map.of("name", "Ada's class")).get("id").asText();
             String adaCode = okGet(ada, "/api/instructor/classes").get("classes").get(0).get("code").asText();
             TestClient grace = new TestClient(server.port());
@@ -222,6 +223,9 @@ class ClassroomTest {
 
             ok(ada, "POST", "/api/instructor/signout", null);
             assertEquals(401, ada.get("/api/instructor/classes").statusCode(), "signed out");
+            assertEquals(404, ada.send("POST", "/api/instructor/signin/link", "{\"token\":\"not-a-token\"}").statusCode());
+            ok(ada, "POST", "/api/instructor/signin/link", Map.of("token", token(adaLink)));
+            assertEquals("Ada", okGet(ada, "/api/instructor/classes").get("instructor").asText(), "back in with her link");
         }
     }
 
@@ -251,8 +255,11 @@ class ClassroomTest {
             phone.get("/");
             ok(phone, "POST", "/api/notebooks", Map.of("title", "Made on the phone"));
             String phoneId = phone.cookie();
-            HttpResponse<String> signin = phone.get(path(joined.get("signinLink").asText()));
-            assertEquals(302, signin.statusCode(), signin.body());
+            HttpResponse<String> page = phone.get(path(joined.get("signinLink").asText()));
+            assertEquals(200, page.statusCode(), page.body());
+            assertTrue(page.body().contains("Ann"), "the link's page says whose it is");
+            assertEquals(phoneId, phone.cookie(), "opening the link alone signs nobody in (no login CSRF)");
+            followLink(phone, joined.get("signinLink").asText());
             assertEquals(laptop.cookie(), phone.cookie(), "the phone is now Ann");
             JsonNode progress = okGet(phone, "/api/progress");
             assertEquals(1, progress.get("exercisesPassed").asInt(), "the pass made before joining followed her");
@@ -275,9 +282,22 @@ class ClassroomTest {
             assertEquals(401, new TestClient(server.port()).send("POST", "/api/signin",
                     TestClient.JSON.writeValueAsString(Map.of("recoveryCode", recovery))).statusCode());
             TestClient tablet = new TestClient(server.port());
-            assertEquals(302, tablet.get(path(renewed.get("signinLink").asText())).statusCode());
+            tablet.get("/");
+            assertEquals(404, tablet.send("POST", "/api/signin", TestClient.JSON.writeValueAsString(
+                    Map.of("token", token(joined.get("signinLink").asText())))).statusCode());
+            followLink(tablet, renewed.get("signinLink").asText());
             assertEquals(laptop.cookie(), tablet.cookie());
         }
+    }
+
+    private static String token(String link) {
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    /** What the sign-in page's button does. */
+    private static void followLink(TestClient client, String link) throws Exception {
+        assertEquals(200, client.get(path(link)).statusCode());
+        ok(client, "POST", "/api/signin", Map.of("token", token(link)));
     }
 
     private static String firstCell(TestClient client) throws Exception {
