@@ -2,35 +2,11 @@
 (function () {
   'use strict';
   const el = TuneLab.el;
+  const C = TuneLabClasses;
   const status = document.querySelector('.account-status');
-  const say = (text, error) => {
-    status.textContent = text;
-    status.classList.toggle('error', !!error);
-  };
+  const say = (text, error) => C.show(status, text, error);
   const loaded = document.querySelector('.account-loaded');
   let account = null;
-
-  /** "3 min ago" for an ISO time (the ISO time itself goes in the title). */
-  function ago(iso) {
-    const t = Date.parse(iso);
-    if (isNaN(t)) return String(iso);
-    const s = Math.max(0, Math.round((Date.now() - t) / 1000));
-    if (s < 10) return 'just now';
-    if (s < 60) return s + ' s ago';
-    const m = Math.floor(s / 60);
-    if (m < 60) return m + ' min ago';
-    const h = Math.floor(m / 60);
-    if (h < 24) return h + ' h ago';
-    const d = Math.floor(h / 24);
-    return d < 60 ? d + (d === 1 ? ' day ago' : ' days ago') : new Date(t).toLocaleDateString();
-  }
-
-  function time(iso) {
-    const t = el('time', null, ago(iso));
-    t.dateTime = iso;
-    t.title = iso;
-    return t;
-  }
 
   function render(data) {
     account = data;
@@ -48,7 +24,7 @@
     list.replaceChildren(...classes.map((c) => {
       const item = el('li');
       item.append(el('strong', 'class-name', c.name), ' · code ', el('code', 'join-code', c.code), ' · joined ',
-        time(c.joinedAt));
+        C.timeEl(c.joinedAt));
       return item;
     }));
     loaded.hidden = false;
@@ -84,18 +60,7 @@
     }
   });
 
-  result.querySelector('.copy-link').addEventListener('click', async (event) => {
-    const button = event.currentTarget;
-    const source = result.querySelector('.signin-link');
-    try {
-      await navigator.clipboard.writeText(source.textContent);
-      button.textContent = 'Copied';
-    } catch (e) { // the clipboard needs https or localhost: select the link for Ctrl+C instead
-      window.getSelection().selectAllChildren(source);
-      button.textContent = 'Selected: press Ctrl+C';
-    }
-    setTimeout(() => { button.textContent = 'Copy link'; }, 2000);
-  });
+  C.copyButton(result.querySelector('.copy-link'), result.querySelector('.signin-link'));
 
   document.querySelector('.delete-data').addEventListener('click', async (event) => {
     const button = event.currentTarget;

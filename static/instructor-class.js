@@ -10,94 +10,8 @@
   const POLL_MS = 3000;
   const ACTIVE_MS = 10 * 60 * 1000; // "active" in the summary: did something in the last 10 minutes
 
-  // ---- small helpers ----
-
-  /** Sets text only when it changed, so a poll that changes nothing touches nothing (and selections survive). */
-  function setText(node, text) {
-    if (node.textContent !== text) node.textContent = text;
-  }
-
-  /** "3 min ago" for an ISO time, measured from `now` (the server's clock, so a skewed laptop clock is no matter). */
-  function ago(iso, now) {
-    const t = Date.parse(iso);
-    if (isNaN(t)) return String(iso);
-    const s = Math.max(0, Math.round((now - t) / 1000));
-    if (s < 10) return 'just now';
-    if (s < 60) return s + ' s ago';
-    const m = Math.floor(s / 60);
-    if (m < 60) return m + ' min ago';
-    const h = Math.floor(m / 60);
-    if (h < 24) return h + ' h ago';
-    const d = Math.floor(h / 24);
-    return d < 60 ? d + (d === 1 ? ' day ago' : ' days ago') : new Date(t).toLocaleDateString();
-  }
-
-  /** Shows an ISO time (or null: `never`) in a <time>, relative, with the ISO time as its title. */
-  function setTime(node, iso, now, never) {
-    if (!iso) {
-      setText(node, never || '—');
-      node.removeAttribute('datetime');
-      node.removeAttribute('title');
-      return;
-    }
-    setText(node, ago(iso, now));
-    if (node.getAttribute('datetime') !== iso) {
-      node.setAttribute('datetime', iso);
-      node.title = iso;
-    }
-  }
-
-  /**
-   * Makes the children of `parent` match `items`, in order: an item's node (found by its key) is kept and refilled,
-   * new items get a node from make(item), nodes of items that went away are removed.
-   */
-  function sync(parent, items, keyOf, make, fill) {
-    const old = new Map();
-    Array.from(parent.children).forEach((node) => old.set(node.dataset.key, node));
-    let next = parent.firstElementChild;
-    items.forEach((item) => {
-      const key = keyOf(item);
-      let node = old.get(key);
-      if (node) {
-        old.delete(key);
-      } else {
-        node = make(item);
-        node.dataset.key = key;
-      }
-      fill(node, item);
-      if (node === next) next = next.nextElementSibling;
-      else parent.insertBefore(node, next);
-    });
-    old.forEach((node) => node.remove());
-  }
-
-  /** A table row of empty cells: [tag, class] each; a 'th' is the row's header. */
-  function emptyRow(specs) {
-    const tr = el('tr');
-    specs.forEach(([tag, cls]) => {
-      const cell = el(tag, cls);
-      if (tag === 'th') cell.scope = 'row';
-      tr.append(cell);
-    });
-    return tr;
-  }
-
-  /** Shows the table of a section, or its empty-state line when there is nothing to list. */
-  function showTable(table, emptyLine, hasRows) {
-    table.closest('.table-wrap').hidden = !hasRows;
-    emptyLine.hidden = hasRows;
-  }
-
-  function lessonLabel(l) {
-    return (l.number === null || l.number === undefined ? '' : l.number + ' ') + l.title;
-  }
-
-  /** A lesson's label from an exercise's or an error's `lesson` (its slug, or its number). */
-  function lessonName(ref, lessons) {
-    if (ref === null || ref === undefined) return '—';
-    const l = lessons.find((x) => x.slug === ref || String(x.number) === String(ref));
-    return l ? lessonLabel(l) : String(ref);
-  }
+  const C = TuneLabClasses;
+  const { setText, setTime, sync, emptyRow, showTable, lessonLabel, lessonName } = C;
 
   function studentHref(member) {
     return base + '/students/' + encodeURIComponent(member);
@@ -311,65 +225,15 @@
     renderRoster(d, now);
   }
 
-  // ---- polling ----
+  // ---- the join link, and polling ----
 
-  const updated = document.querySelector('.updated');
-  const errorLine = document.querySelector('.poll-error');
-  let receivedAt = 0;
-  let timer = null;
-  let busy = false;
+  C.copyButton(document.querySelector('.join-box .copy-link'), document.querySelector('.join-box .join-url'));
 
-  function tick() {
-    if (!receivedAt) return;
-    const s = Math.round((Date.now() - receivedAt) / 1000);
-    setText(updated, 'updated ' + (s < 60 ? s + ' s' : Math.floor(s / 60) + ' min') + ' ago');
-  }
-
-  async function poll() {
-    clearTimeout(timer);
-    timer = null;
-    if (busy || document.hidden) return;
-    busy = true;
-    try {
-      const data = await TuneLab.call('GET', api);
-      render(data);
-      receivedAt = Date.now();
-      updated.title = 'Numbers as of ' + data.generatedAt + ' (the query took ' + data.queryMs + ' ms)';
-      tick();
-      setText(errorLine, '');
-    } catch (e) {
-      setText(errorLine, 'Could not update: ' + e.message
-        + (receivedAt ? ' Showing the last numbers; trying again.' : ' Trying again.'));
-    } finally {
-      busy = false;
-      if (!document.hidden) timer = setTimeout(poll, POLL_MS);
-    }
-  }
-
-  document.addEventListener('visibilitychange', () => {
-    if (document.hidden) {
-      clearTimeout(timer);
-      timer = null;
-    } else {
-      poll();
-    }
+  C.poll({
+    url: api,
+    every: POLL_MS,
+    what: 'numbers',
+    render: render,
+    describe: (data) => 'Numbers as of ' + data.generatedAt + ' (the query took ' + data.queryMs + ' ms)',
   });
-  setInterval(tick, 1000);
-
-  // ---- the join link ----
-
-  const copy = document.querySelector('.join-box .copy-link');
-  copy.addEventListener('click', async () => {
-    const source = document.querySelector('.join-box .join-url');
-    try {
-      await navigator.clipboard.writeText(source.textContent);
-      copy.textContent = 'Copied';
-    } catch (e) { // the clipboard needs https or localhost: select the link for Ctrl+C instead
-      window.getSelection().selectAllChildren(source);
-      copy.textContent = 'Selected: press Ctrl+C';
-    }
-    setTimeout(() => { copy.textContent = 'Copy link'; }, 2000);
-  });
-
-  poll();
 })();

@@ -8,72 +8,10 @@
     + '/students/' + encodeURIComponent(main.dataset.member);
   const POLL_MS = 5000;
 
+  const C = TuneLabClasses;
+  const { ago, setText, setTime, sync, emptyRow, showTable, lessonLabel, lessonName } = C;
+
   // ---- small helpers ----
-
-  function setText(node, text) {
-    if (node.textContent !== text) node.textContent = text;
-  }
-
-  /** "3 min ago" for an ISO time, measured from `now` (the server's clock). */
-  function ago(iso, now) {
-    const t = Date.parse(iso);
-    if (isNaN(t)) return String(iso);
-    const s = Math.max(0, Math.round((now - t) / 1000));
-    if (s < 10) return 'just now';
-    if (s < 60) return s + ' s ago';
-    const m = Math.floor(s / 60);
-    if (m < 60) return m + ' min ago';
-    const h = Math.floor(m / 60);
-    if (h < 24) return h + ' h ago';
-    const d = Math.floor(h / 24);
-    return d < 60 ? d + (d === 1 ? ' day ago' : ' days ago') : new Date(t).toLocaleDateString();
-  }
-
-  /** Shows an ISO time (or, without one, the text `never`) in a <time>, relative, with the ISO time as its title. */
-  function setTime(node, iso, now, never) {
-    if (typeof iso !== 'string' || !iso) {
-      setText(node, never || '—');
-      node.removeAttribute('datetime');
-      node.removeAttribute('title');
-      return;
-    }
-    setText(node, ago(iso, now));
-    if (node.getAttribute('datetime') !== iso) {
-      node.setAttribute('datetime', iso);
-      node.title = iso;
-    }
-  }
-
-  /** Makes the children of `parent` match `items` in order, keeping each item's node (by key) and refilling it. */
-  function sync(parent, items, keyOf, make, fill) {
-    const old = new Map();
-    Array.from(parent.children).forEach((node) => old.set(node.dataset.key, node));
-    let next = parent.firstElementChild;
-    items.forEach((item) => {
-      const key = keyOf(item);
-      let node = old.get(key);
-      if (node) {
-        old.delete(key);
-      } else {
-        node = make(item);
-        node.dataset.key = key;
-      }
-      fill(node, item);
-      if (node === next) next = next.nextElementSibling;
-      else parent.insertBefore(node, next);
-    });
-    old.forEach((node) => node.remove());
-  }
-
-  function lessonLabel(l) {
-    return (l.number === null || l.number === undefined ? '' : l.number + ' ') + l.title;
-  }
-
-  function lessonName(ref, lessons) {
-    if (ref === null || ref === undefined) return '—';
-    const l = lessons.find((x) => x.slug === ref || String(x.number) === String(ref));
-    return l ? lessonLabel(l) : String(ref);
-  }
 
   /** A lesson's `opened`: a time, a yes/no, or a count. */
   function wasOpened(v) {
@@ -109,19 +47,15 @@
   function renderExercises(d, now) {
     const exercises = d.exercises || [];
     const lessons = d.lessons || [];
-    document.querySelector('.exercises-empty').hidden = exercises.length > 0;
-    document.querySelector('table.student-exercises').closest('.table-wrap').hidden = exercises.length === 0;
-    sync(document.querySelector('table.student-exercises tbody'), exercises, (e) => e.slug,
+    const table = document.querySelector('table.student-exercises');
+    showTable(table, document.querySelector('.exercises-empty'), exercises.length > 0);
+    sync(table.tBodies[0], exercises, (e) => e.slug,
       (e) => {
-        const tr = el('tr');
+        const tr = emptyRow([['th'], ['td', 'lesson'], ['td', 'passed-state'], ['td', 'num attempts'],
+          ['td', 'first-passed'], ['td', 'last-check']]);
         tr.dataset.exercise = e.slug;
-        const name = el('th');
-        name.scope = 'row';
-        const lastCheck = el('td', 'last-check');
-        lastCheck.append(el('time'), el('span', 'check-outcome'));
-        tr.append(name, el('td', 'lesson'), el('td', 'passed-state'), el('td', 'num attempts'), el('td', 'first-passed'),
-          lastCheck);
         tr.cells[4].append(el('time'));
+        tr.cells[5].append(el('time'), el('span', 'check-outcome'));
         return tr;
       },
       (tr, e) => {
@@ -186,13 +120,9 @@
   function renderLessons(d, now) {
     sync(document.querySelector('table.student-lessons tbody'), d.lessons || [], (l) => l.slug,
       (l) => {
-        const tr = el('tr');
+        const tr = emptyRow([['th'], ['td', 'opened'], ['td', 'num runs'], ['td', 'num errors']]);
         tr.dataset.lesson = l.slug;
-        const name = el('th');
-        name.scope = 'row';
-        const opened = el('td', 'opened');
-        opened.append(el('time'));
-        tr.append(name, opened, el('td', 'num runs'), el('td', 'num errors'));
+        tr.cells[1].append(el('time'));
         return tr;
       },
       (tr, l) => {
@@ -213,47 +143,5 @@
     renderLessons(d, now);
   }
 
-  // ---- polling ----
-
-  const updated = document.querySelector('.updated');
-  const errorLine = document.querySelector('.poll-error');
-  let receivedAt = 0;
-  let timer = null;
-  let busy = false;
-
-  function tick() {
-    if (!receivedAt) return;
-    const s = Math.round((Date.now() - receivedAt) / 1000);
-    setText(updated, 'updated ' + (s < 60 ? s + ' s' : Math.floor(s / 60) + ' min') + ' ago');
-  }
-
-  async function poll() {
-    clearTimeout(timer);
-    timer = null;
-    if (busy || document.hidden) return;
-    busy = true;
-    try {
-      render(await TuneLab.call('GET', api));
-      receivedAt = Date.now();
-      tick();
-      setText(errorLine, '');
-    } catch (e) {
-      setText(errorLine, 'Could not update: ' + e.message
-        + (receivedAt ? ' Showing the last data; trying again.' : ' Trying again.'));
-    } finally {
-      busy = false;
-      if (!document.hidden) timer = setTimeout(poll, POLL_MS);
-    }
-  }
-
-  document.addEventListener('visibilitychange', () => {
-    if (document.hidden) {
-      clearTimeout(timer);
-      timer = null;
-    } else {
-      poll();
-    }
-  });
-  setInterval(tick, 1000);
-  poll();
+  C.poll({ url: api, every: POLL_MS, what: 'data', render: render });
 })();

@@ -5,42 +5,8 @@
   const classesSection = document.querySelector('.instructor-classes');
   if (!classesSection) return; // instructor access is off: the page only explains how to turn it on
 
-  /** "3 min ago" for an ISO time (the ISO time itself goes in the title). */
-  function ago(iso) {
-    const t = Date.parse(iso);
-    if (isNaN(t)) return String(iso);
-    const s = Math.max(0, Math.round((Date.now() - t) / 1000));
-    if (s < 10) return 'just now';
-    if (s < 60) return s + ' s ago';
-    const m = Math.floor(s / 60);
-    if (m < 60) return m + ' min ago';
-    const h = Math.floor(m / 60);
-    if (h < 24) return h + ' h ago';
-    const d = Math.floor(h / 24);
-    return d < 60 ? d + (d === 1 ? ' day ago' : ' days ago') : new Date(t).toLocaleDateString();
-  }
-
-  /** Makes `button` copy the text of `source`; without clipboard access (plain http) it selects it for Ctrl+C. */
-  function copyOnClick(button, source) {
-    const label = button.textContent;
-    button.addEventListener('click', async () => {
-      try {
-        await navigator.clipboard.writeText(source.textContent);
-        button.textContent = 'Copied';
-      } catch (e) {
-        window.getSelection().selectAllChildren(source);
-        button.textContent = 'Selected: press Ctrl+C';
-      }
-      setTimeout(() => { button.textContent = label; }, 2000);
-    });
-    return button;
-  }
-
-  /** Shows a message in a status line (role=status), in the error colour for an error. */
-  function show(line, text, error) {
-    line.textContent = text;
-    line.classList.toggle('error', !!error);
-  }
+  const C = TuneLabClasses;
+  const show = C.show;
 
   // ---- the class list ----
 
@@ -57,18 +23,15 @@
     const count = el('span', 'ex-count', c.students + (c.students === 1 ? ' student' : ' students'));
     head.append(link, ' ', count);
     if (c.createdAt) {
-      const created = el('time', null, ago(c.createdAt));
-      created.dateTime = c.createdAt;
-      created.title = c.createdAt;
       const when = el('span', 'muted', 'created ');
-      when.append(created);
+      when.append(C.timeEl(c.createdAt));
       head.append(' ', when);
     }
     const share = el('div', 'class-join');
     const url = el('code', 'join-url', c.joinUrl);
     const copy = el('button', 'copy-link', 'Copy join link');
     copy.type = 'button';
-    share.append('Code ', el('strong', 'join-code', c.code), ' · ', url, ' ', copyOnClick(copy, url));
+    share.append('Code ', el('strong', 'join-code', c.code), ' · ', url, ' ', C.copyButton(copy, url));
     item.append(head, share);
     return item;
   }
@@ -122,7 +85,7 @@
     const status = document.querySelector('.signin-status');
     const result = document.querySelector('.signin-result');
     const link = result.querySelector('.instructor-link');
-    copyOnClick(result.querySelector('.copy-link'), link);
+    C.copyButton(result.querySelector('.copy-link'), link);
 
     signinForm.addEventListener('submit', async (event) => {
       event.preventDefault();

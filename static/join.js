@@ -1,30 +1,15 @@
 // The join page: join a class with its code, or sign in again on this browser with a recovery code.
 (function () {
   'use strict';
+  const C = TuneLabClasses;
   const status = document.querySelector('.join-status');
-  const say = (text, error) => {
-    status.textContent = text;
-    status.classList.toggle('error', !!error);
-  };
+  const say = (text, error) => C.show(status, text, error);
   const joinForm = document.querySelector('.join-form');
   const recoverForm = document.querySelector('.recover-form');
   const result = document.querySelector('.join-result');
 
   // Codes are shown in capitals; a student may type them in lower case or with spaces.
   const normalise = (text) => text.replace(/\s+/g, '').toUpperCase();
-
-  /** Copies the text of `source`; where the clipboard is not allowed (plain http), selects it for Ctrl+C instead. */
-  async function copy(button, source) {
-    const label = button.textContent;
-    try {
-      await navigator.clipboard.writeText(source.textContent);
-      button.textContent = 'Copied';
-    } catch (e) {
-      window.getSelection().selectAllChildren(source);
-      button.textContent = 'Selected: press Ctrl+C';
-    }
-    setTimeout(() => { button.textContent = label; }, 2000);
-  }
 
   function showResult(joined) {
     const className = joined.class ? joined.class.name : 'the class';
@@ -40,9 +25,7 @@
     say((joined.alreadyMember ? 'You were already in ' : 'You joined ') + className + ' as ' + joined.name + '.');
   }
 
-  result.querySelector('.copy-link').addEventListener('click', (event) => {
-    copy(event.currentTarget, result.querySelector('.signin-link'));
-  });
+  C.copyButton(result.querySelector('.copy-link'), result.querySelector('.signin-link'));
 
   joinForm.addEventListener('submit', async (event) => {
     event.preventDefault();
