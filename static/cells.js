@@ -33,10 +33,14 @@ TuneLab.cells = (function () {
     return button;
   }
 
-  /** Runs code at `url` (a .../run endpoint), showing output in the cell as it is printed; resolves to the result. */
-  async function runStreaming(url, cell, code) {
+  /**
+   * Runs code at `url` (a .../run endpoint), showing output in the cell as it is printed; resolves to the result.
+   * `kernel` is the id of the kernel the page's earlier cells ran in (the server says if that kernel is gone).
+   */
+  async function runStreaming(url, cell, code, kernel) {
     const res = await fetch(url + '?stream=true', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: code }),
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(kernel ? { code: code, kernel: kernel } : { code: code }),
     });
     if (!res.ok) {
       let data = null;
@@ -173,11 +177,12 @@ TuneLab.cells = (function () {
   /**
    * Runs a page's cells one at a time, in the order asked, through `base + '/run'`, keeping the toolbar current.
    * options: { base, kernelStatus, stopButton, varsPanel, markStaleBelow(cell) }. run(cell) resolves to whether
-   * the cell ended ok; restarted() numbers runs from 1 again.
+   * the cell ended ok; restarted() numbers runs from 1 again, in a kernel it knows is new.
    */
   function runner(options) {
     let queue = Promise.resolve();
     let count = 0;
+    let kernel = null; // the id of the kernel this page's cells ran in
 
     async function execute(cell) {
       if (!cell.section.isConnected) return true; // the cell was deleted while it waited
@@ -194,7 +199,8 @@ TuneLab.cells = (function () {
       options.markStaleBelow(cell);
       let ok = false;
       try {
-        const result = await runStreaming(options.base + '/run', cell, cell.editor.getValue());
+        const result = await runStreaming(options.base + '/run', cell, cell.editor.getValue(), kernel);
+        kernel = result.kernel || kernel;
         render(cell, result);
         ok = result.status === 'ok';
         kernelAfter(options.kernelStatus, result);
@@ -221,7 +227,7 @@ TuneLab.cells = (function () {
         queue = queue.then(() => execute(cell));
         return queue;
       },
-      restarted() { count = 0; },
+      restarted() { count = 0; kernel = null; },
     };
   }
 

@@ -66,6 +66,8 @@ public final class Kernel implements AutoCloseable {
     private volatile ChildJvm child;
     private volatile Instant lastUsed = Instant.now();
     private volatile String owner;
+    /** Names this kernel (not its child JVM, which may be replaced): a page that ran in another learns its state is gone. */
+    private final String id = java.util.UUID.randomUUID().toString();
     private volatile boolean closed;
     /** Why the previous child ended, told with the next run; guarded by runLock. */
     private String endedBecause;
@@ -194,6 +196,11 @@ public final class Kernel implements AutoCloseable {
     }
 
     /** When the last run ended (or the kernel started). */
+    /** A random id, unique across servers and restarts: the page keeps it, and sends it back with its next run. */
+    public String id() {
+        return id;
+    }
+
     public Instant lastUsed() {
         return lastUsed;
     }

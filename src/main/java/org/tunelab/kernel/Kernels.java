@@ -215,6 +215,13 @@ public final class Kernels implements AutoCloseable {
         }
     }
 
+    /** The id ({@link Kernel#id()}) of the key's kernel, if it has one. */
+    public java.util.Optional<String> kernelId(String key) {
+        Slot slot = slots.get(key);
+        Kernel kernel = slot == null ? null : slot.kernel;
+        return java.util.Optional.ofNullable(kernel).map(Kernel::id);
+    }
+
     /** The variables of the key's kernel (empty when it has none, or while it runs). */
     public java.util.List<Variable> variables(String key) {
         Slot slot = slots.get(key);

@@ -34,7 +34,7 @@ public record RunResult(RunStatus status, String stdout, String stderr, String v
     }
 
     /** This result with another message and stateLost flag. */
-    RunResult withMessage(boolean lost, String newMessage) {
+    public RunResult withMessage(boolean lost, String newMessage) {
         return new RunResult(status, stdout, stderr, value, diagnostics, exception, elapsedMs, truncated, lost,
                 newMessage, displays, valueDisplay, heapUsedMb, heapMaxMb, notes);
     }

@@ -21,7 +21,7 @@ final class JsonBody {
     }
 
     /** The body of a request whose JSON is {@code {"code": "..."}}. */
-    record Code(String code) {
+    record Code(String code, String kernel) {
     }
 
     static <T> T read(Context ctx, Class<T> type) {
@@ -55,6 +55,11 @@ final class JsonBody {
             throw new BadRequestResponse("The JSON body needs a \"code\" field with the cell's text.");
         }
         return body.code();
+    }
+
+    /** The optional {@code kernel} field of a run's body: the kernel id the page's earlier runs reported. */
+    static String kernel(Context ctx) {
+        return read(ctx, Code.class).kernel();
     }
 
     /** A record's JSON fields as a map, to add more fields beside them. */

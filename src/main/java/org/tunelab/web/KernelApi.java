@@ -25,17 +25,32 @@ final class KernelApi {
     record RunResponse(String status, String stdout, String stderr, String value, List<Diagnostic> diagnostics,
                        ExceptionInfo exception, long elapsedMs, boolean truncated, boolean stateLost, String message,
                        List<JsonNode> displays, JsonNode valueDisplay, int heapUsedMb, int heapMaxMb,
-                       List<String> notes) {
-        static RunResponse of(RunResult r) {
+                       List<String> notes, String kernel) {
+        static RunResponse of(RunResult r, String kernel) {
             return new RunResponse(r.status().name().toLowerCase(), r.stdout(), r.stderr(), r.value(),
                     r.diagnostics(), r.exception(), r.elapsedMs(), r.truncated(), r.stateLost(), r.message(),
                     r.displays().stream().map(DisplaySpecs::check).toList(), DisplaySpecs.check(r.valueDisplay()),
-                    r.heapUsedMb(), r.heapMaxMb(), r.notes());
+                    r.heapUsedMb(), r.heapMaxMb(), r.notes(), kernel);
         }
     }
 
     /**
-     * Runs the body's {@code code} in the key's kernel. With {@code ?stream=true} the answer is NDJSON: one
+     * The result, told that its state is gone when the page's earlier runs were in another kernel ({@code expected},
+     * the id they reported): this server was restarted, or the page's server stopped and another took over.
+     */
+    private RunResponse response(String key, String expected, RunResult result) {
+        String kernel = kernels.kernelId(key).orElse(null);
+        if (expected != null && kernel != null && !expected.equals(kernel) && !result.stateLost()) {
+            String why = "This is a new kernel: the one your earlier cells ran in is gone (its server was restarted"
+                    + " or stopped, and this one took over), and so are their variables. Run the cells above again.";
+            result = result.withMessage(true, result.message() == null ? why : why + " " + result.message());
+        }
+        return RunResponse.of(result, kernel);
+    }
+
+    /**
+     * Runs the body's {@code code} in the key's kernel. The answer's {@code kernel} names that kernel; a page sends it
+     * back as the body's {@code kernel} with its next run, and is told ({@code stateLost}) if that kernel is gone. With {@code ?stream=true} the answer is NDJSON: one
      * {@code {"event": "output", "stream": "stdout", "text": "..."}} line per piece of output as the cell prints it,
      * a {@code {"event": "display", "spec": {...}}} line per display it shows (a spec whose id was shown replaces
      * it), then one {@code {"event": "result", ...}} line with the usual result fields. While the run waits for one
@@ -45,9 +60,10 @@ final class KernelApi {
      */
     RunResult run(Context ctx, String key) throws java.io.IOException {
         String code = JsonBody.code(ctx);
+        String expected = JsonBody.kernel(ctx);
         if (!"true".equals(ctx.queryParam("stream"))) {
             RunResult result = kernels.run(key, code);
-            ctx.json(RunResponse.of(result));
+            ctx.json(response(key, expected, result));
             return result;
         }
         ctx.res().setContentType("application/x-ndjson; charset=utf-8");
@@ -60,7 +76,7 @@ final class KernelApi {
                 place -> out.send(Map.of("event", "queued", "position", place)));
         Map<String, Object> last = new LinkedHashMap<>();
         last.put("event", "result");
-        last.putAll(JsonBody.fields(RunResponse.of(result)));
+        last.putAll(JsonBody.fields(response(key, expected, result)));
         out.send(last);
         return result;
     }
