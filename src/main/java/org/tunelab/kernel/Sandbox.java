@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  *       setpriv --reuid=U --regid=U --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs
  *         java (flags that make the address-space limit workable) KernelAgent
  * </pre>
- * Each kernel gets a user id of its own ({@code U}, from 200000 up): RLIMIT_NPROC counts threads per user,
+ * Each kernel gets a user id of its own ({@code U}, from 200000 up; servers on one machine each take a block of
+ * 10,000 of them, see {@link UidBlock}): RLIMIT_NPROC counts threads per user,
  * so a shared id would let one student's thread bomb use up every kernel's threads, and root ignores the
  * limit altogether. bubblewrap runs without a user namespace because one made by root maps the sandbox's
  * user back to root (again no RLIMIT_NPROC); it keeps only CAP_SETUID, CAP_SETGID and CAP_SETPCAP, which
@@ -72,6 +73,21 @@ public final class Sandbox {
     private final Limits limits;
     private final Tools tools;
     private final AtomicInteger nextUid = new AtomicInteger();
+    /** This server's share of the user ids, claimed on first use and held for the life of the JVM. */
+    private static volatile UidBlock uidBlock;
+
+    private static UidBlock uidBlock() {
+        UidBlock block = uidBlock;
+        if (block == null) {
+            synchronized (Sandbox.class) {
+                if (uidBlock == null) {
+                    uidBlock = UidBlock.claim(Path.of(System.getProperty("java.io.tmpdir")));
+                }
+                block = uidBlock;
+            }
+        }
+        return block;
+    }
 
     /** Where the programs the sandbox needs live. */
     private record Tools(Path bwrap, Path prlimit, Path setpriv, Path nice, String bwrapVersion) {
@@ -149,7 +165,7 @@ public final class Sandbox {
         if (!available) {
             throw new IllegalStateException("sandbox: not available (" + reason + ")");
         }
-        int uid = FIRST_UID + Math.floorMod(nextUid.getAndIncrement(), UIDS);
+        int uid = uidBlock().uid(FIRST_UID, UIDS, nextUid.getAndIncrement());
         List<String> command = new ArrayList<>();
         if (tools.nice() != null) {
             // Student code yields the CPU to the server's own threads (pages, compiling cells).
