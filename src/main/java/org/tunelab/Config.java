@@ -42,11 +42,13 @@ import org.tunelab.play.LlmSettings;
  *                    code cannot be sandboxed (see {@code Server})
  * @param instructorKey {@code TUNELAB_INSTRUCTOR_KEY}: the key that signs a new instructor in at {@code /instructor};
  *                    empty (the default) turns instructor access off
+ * @param modelsDir   {@code TUNELAB_MODELS_DIR}: where students' saved fine-tuned models are kept; {@code dataDir/models}
+ *                    by default. Instances that share a database must share this folder too (see docs/ARCHITECTURE.md)
  */
 public record Config(String host, int port, Path courseDir, Path dataDir, String dbUrl, String dbUser,
                      String dbPassword, Duration runTimeout, Duration checkTimeout, Duration idleTimeout, int poolSize,
                      LlmSettings llm, int llmPerMinute, int trainingSlots, int runsAtOnce, boolean unsafeNoSandbox,
-                     String instructorKey) {
+                     String instructorKey, Path modelsDir) {
 
     /** The shortest instructor key accepted: a key is the only thing between the internet and a class's data. */
     public static final int MIN_INSTRUCTOR_KEY = 12;
@@ -57,6 +59,7 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
                     + " characters (it lets anyone who knows it create an instructor and a class)");
         }
         instructorKey = instructorKey == null ? "" : instructorKey.strip();
+        modelsDir = modelsDir != null ? modelsDir : dataDir.resolve("models");
     }
 
     /** What every course kernel starts with: the JShell tool's imports and the play API. */
@@ -126,31 +129,32 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
                 parseInt("TUNELAB_RUNS_AT_ONCE", env.getOrDefault("TUNELAB_RUNS_AT_ONCE",
                         String.valueOf(4 * Runtime.getRuntime().availableProcessors()))),
                 flag(flags, "unsafe-no-sandbox"),
-                env.getOrDefault("TUNELAB_INSTRUCTOR_KEY", ""));
+                env.getOrDefault("TUNELAB_INSTRUCTOR_KEY", ""),
+                env.containsKey("TUNELAB_MODELS_DIR") ? Path.of(env.get("TUNELAB_MODELS_DIR")) : null);
     }
 
     /** Defaults for tests: a given course and data directory, port 0 (any free port). */
     public static Config forTest(Path courseDir, Path dataDir) {
         return new Config("127.0.0.1", 0, courseDir, dataDir, "", "", "", Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Duration.ofMinutes(30), 1,
-                null, 20, 1, Runtime.getRuntime().availableProcessors(), false, "");
+                null, 20, 1, Runtime.getRuntime().availableProcessors(), false, "", null);
     }
 
     public Config withRunTimeout(Duration timeout) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, timeout, checkTimeout, idleTimeout,
-                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey);
+                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, modelsDir);
     }
 
     /** This config with a remote LLM (for tests against a loopback server). */
     public Config withLlm(LlmSettings settings, int perMinute) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, settings, perMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey);
+                idleTimeout, poolSize, settings, perMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, modelsDir);
     }
 
     /** This config with another limit on runs at once (for the load command and tests). */
     public Config withRunsAtOnce(int value) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, value, unsafeNoSandbox, instructorKey);
+                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, value, unsafeNoSandbox, instructorKey, modelsDir);
     }
 
     /** How student code shares the server: {@link #runsAtOnce} and the per-student limits of {@link Fairness}. */
@@ -162,12 +166,25 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
     /** This config with instructor access on (for tests). */
     public Config withInstructorKey(String key) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, key);
+                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, key, modelsDir);
+    }
+
+    /** This config with students' models kept in another folder (instances sharing one database share it). */
+    public Config withModelsDir(Path dir) {
+        return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
+                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, dir);
+    }
+
+    /** This config on another database (a JDBC URL; empty for SQLite under the data folder). */
+    public Config withDatabase(String url, String user, String password) {
+        return new Config(host, port, courseDir, dataDir, url, user, password, runTimeout, checkTimeout,
+                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey,
+                modelsDir);
     }
 
     public Config withHost(String value, boolean unsafe) {
         return new Config(value, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout, idleTimeout,
-                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafe, instructorKey);
+                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafe, instructorKey, modelsDir);
     }
 
     private static boolean flag(Map<String, String> flags, String name) {

@@ -47,7 +47,7 @@ public final class Server implements AutoCloseable {
         Store store = config.dbUrl().isBlank()
                 ? Store.sqlite(config.dataDir().resolve("tunelab.db"))
                 : Store.open(config.dbUrl(), config.dbUser(), config.dbPassword());
-        ModelFiles models = new ModelFiles(config.dataDir().resolve("models"));
+        ModelFiles models = new ModelFiles(config.modelsDir());
         CellGateway gateway = cellGateway(config, models);
         KernelConfig kernelConfig = config.courseKernelConfig().withGateway(gateway).withSandbox(sandbox);
         Kernels kernels = new Kernels(kernelConfig, config.fairness());
@@ -110,7 +110,7 @@ public final class Server implements AutoCloseable {
      * {@code validate} uses it too, so that lessons that fine-tune can be checked.
      */
     public static GatewayHandler gateway(Config config) {
-        return cellGateway(config, new ModelFiles(config.dataDir().resolve("models")));
+        return cellGateway(config, new ModelFiles(config.modelsDir()));
     }
 
     private static CellGateway cellGateway(Config config, ModelFiles models) {
