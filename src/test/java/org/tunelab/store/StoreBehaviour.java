@@ -75,9 +75,9 @@ abstract class StoreBehaviour {
     void emptyDatabaseIsMigratedToTheLatestVersion() throws SQLException {
         try (Store store = open()) {
             assertEquals(Migrations.shipped().latest(), store.schemaVersion());
-            assertEquals(2, store.schemaVersion(), "update this test when V3 ships");
+            assertEquals(3, store.schemaVersion(), "update this test (and the fixtures' versions) when V4 ships");
         }
-        assertEquals(List.of("1 init", "2 notebooks"), query("SELECT version, description FROM schema_version ORDER BY version"));
+        assertEquals(List.of("1 init", "2 notebooks", "3 classes"), query("SELECT version, description FROM schema_version ORDER BY version"));
     }
 
     @Test
@@ -94,7 +94,7 @@ abstract class StoreBehaviour {
             store.recordHint("ann", "greet", 2);
         }
         try (Store store = open()) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(3, store.schemaVersion());
             assertEquals(Set.of("01-intro"), store.visited("ann"));
             assertEquals(Map.of("cell-1", "int x = 1;\nSystem.out.println(x);", "cell-2", ""),
                     store.cells("ann", "01-intro"));
@@ -228,31 +228,31 @@ abstract class StoreBehaviour {
 
     @Test
     void olderDatabaseIsMigratedKeepingItsData() throws SQLException {
-        try (Store v2 = open()) {
-            assertEquals(2, v2.schemaVersion());
-            v2.markVisited("ann", "01-intro");
-            v2.recordCheck("ann", "greet", true);
-        }
-        Migrations withV3 = Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-v3");
-        try (Store v3 = open(withV3)) {
+        try (Store v3 = open()) {
             assertEquals(3, v3.schemaVersion());
-            assertEquals(Set.of("01-intro"), v3.visited("ann"));
-            assertTrue(v3.exercises("ann").get("greet").passed());
+            v3.markVisited("ann", "01-intro");
+            v3.recordCheck("ann", "greet", true);
         }
-        // V3 ran against earlier rows, and the ';' inside its string literal did not split the statement.
+        Migrations withV4 = Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-next");
+        try (Store v4 = open(withV4)) {
+            assertEquals(4, v4.schemaVersion());
+            assertEquals(Set.of("01-intro"), v4.visited("ann"));
+            assertTrue(v4.exercises("ann").get("greet").passed());
+        }
+        // V4 ran against earlier rows, and the ';' inside its string literal did not split the statement.
         assertEquals(List.of("ann scratch; default"), query("SELECT student, name FROM test_playground"));
-        try (Store again = open(withV3)) {
-            assertEquals(3, again.schemaVersion());
+        try (Store again = open(withV4)) {
+            assertEquals(4, again.schemaVersion());
         }
-        assertEquals(List.of("1 init", "2 notebooks", "3 test_extra"),
+        assertEquals(List.of("1 init", "2 notebooks", "3 classes", "4 test_extra"),
                 query("SELECT version, description FROM schema_version ORDER BY version"));
     }
 
     @Test
     void databaseNewerThanThisTuneLabIsRefused() {
-        open(Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-v3")).close();
+        open(Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-next")).close();
         IllegalStateException e = assertThrows(IllegalStateException.class, this::open);
-        assertTrue(e.getMessage().contains("is at schema version 3 but this TuneLab knows versions up to 2"),
+        assertTrue(e.getMessage().contains("is at schema version 4 but this TuneLab knows versions up to 3"),
                 e.getMessage());
     }
 
@@ -261,13 +261,13 @@ abstract class StoreBehaviour {
         open().close();
         Migrations broken = Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-broken");
         StoreException e = assertThrows(StoreException.class, () -> open(broken));
-        assertTrue(e.getMessage().contains("db/migration-test-broken/V3__broken.sql"), e.getMessage());
+        assertTrue(e.getMessage().contains("db/migration-test-broken/V4__broken.sql"), e.getMessage());
         assertTrue(e.getMessage().contains("no_such_table"), e.getMessage());
-        assertEquals(List.of("2"), query("SELECT MAX(version) FROM schema_version"));
+        assertEquals(List.of("3"), query("SELECT MAX(version) FROM schema_version"));
         // The statement before the failing one was rolled back too.
         assertThrows(SQLException.class, () -> query("SELECT COUNT(*) FROM half_done"));
         try (Store store = open()) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(3, store.schemaVersion());
         }
     }
 
