@@ -10,10 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,22 +35,6 @@ abstract class StoreBehaviour {
 
     abstract String password();
 
-    static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
-
-    /** A clock the test moves by hand, so times in assertions are exact. */
-    static final class TestClock extends Clock {
-        private final AtomicLong millis = new AtomicLong(T0.toEpochMilli());
-
-        Instant at(int minutes) {
-            millis.set(T0.plusSeconds(60L * minutes).toEpochMilli());
-            return instant();
-        }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { throw new UnsupportedOperationException(); }
-        @Override public Instant instant() { return Instant.ofEpochMilli(millis.get()); }
-    }
-
     final TestClock clock = new TestClock();
 
     Store open() {
@@ -66,7 +46,7 @@ abstract class StoreBehaviour {
     }
 
     static Instant minute(int m) {
-        return T0.plusSeconds(60L * m);
+        return TestClock.minute(m);
     }
 
     // ---------------------------------------------------------------- basics and persistence
