@@ -55,9 +55,9 @@ abstract class StoreBehaviour {
     void emptyDatabaseIsMigratedToTheLatestVersion() throws SQLException {
         try (Store store = open()) {
             assertEquals(Migrations.shipped().latest(), store.schemaVersion());
-            assertEquals(3, store.schemaVersion(), "update this test (and the fixtures' versions) when V4 ships");
+            assertEquals(4, store.schemaVersion(), "update this test (and the fixtures' versions) when V5 ships");
         }
-        assertEquals(List.of("1 init", "2 notebooks", "3 classes"), query("SELECT version, description FROM schema_version ORDER BY version"));
+        assertEquals(List.of("1 init", "2 notebooks", "3 classes", "4 dashboard_indexes"), query("SELECT version, description FROM schema_version ORDER BY version"));
     }
 
     @Test
@@ -74,7 +74,7 @@ abstract class StoreBehaviour {
             store.recordHint("ann", "greet", 2);
         }
         try (Store store = open()) {
-            assertEquals(3, store.schemaVersion());
+            assertEquals(4, store.schemaVersion());
             assertEquals(Set.of("01-intro"), store.visited("ann"));
             assertEquals(Map.of("cell-1", "int x = 1;\nSystem.out.println(x);", "cell-2", ""),
                     store.cells("ann", "01-intro"));
@@ -208,23 +208,23 @@ abstract class StoreBehaviour {
 
     @Test
     void olderDatabaseIsMigratedKeepingItsData() throws SQLException {
-        try (Store v3 = open()) {
-            assertEquals(3, v3.schemaVersion());
-            v3.markVisited("ann", "01-intro");
-            v3.recordCheck("ann", "greet", true);
+        try (Store current = open()) {
+            assertEquals(4, current.schemaVersion());
+            current.markVisited("ann", "01-intro");
+            current.recordCheck("ann", "greet", true);
         }
-        Migrations withV4 = Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-next");
-        try (Store v4 = open(withV4)) {
-            assertEquals(4, v4.schemaVersion());
-            assertEquals(Set.of("01-intro"), v4.visited("ann"));
-            assertTrue(v4.exercises("ann").get("greet").passed());
+        Migrations withNext = Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-next");
+        try (Store next = open(withNext)) {
+            assertEquals(5, next.schemaVersion());
+            assertEquals(Set.of("01-intro"), next.visited("ann"));
+            assertTrue(next.exercises("ann").get("greet").passed());
         }
-        // V4 ran against earlier rows, and the ';' inside its string literal did not split the statement.
+        // V5 ran against earlier rows, and the ';' inside its string literal did not split the statement.
         assertEquals(List.of("ann scratch; default"), query("SELECT student, name FROM test_playground"));
-        try (Store again = open(withV4)) {
-            assertEquals(4, again.schemaVersion());
+        try (Store again = open(withNext)) {
+            assertEquals(5, again.schemaVersion());
         }
-        assertEquals(List.of("1 init", "2 notebooks", "3 classes", "4 test_extra"),
+        assertEquals(List.of("1 init", "2 notebooks", "3 classes", "4 dashboard_indexes", "5 test_extra"),
                 query("SELECT version, description FROM schema_version ORDER BY version"));
     }
 
@@ -232,7 +232,7 @@ abstract class StoreBehaviour {
     void databaseNewerThanThisTuneLabIsRefused() {
         open(Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-next")).close();
         IllegalStateException e = assertThrows(IllegalStateException.class, this::open);
-        assertTrue(e.getMessage().contains("is at schema version 4 but this TuneLab knows versions up to 3"),
+        assertTrue(e.getMessage().contains("is at schema version 5 but this TuneLab knows versions up to 4"),
                 e.getMessage());
     }
 
@@ -241,13 +241,13 @@ abstract class StoreBehaviour {
         open().close();
         Migrations broken = Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-broken");
         StoreException e = assertThrows(StoreException.class, () -> open(broken));
-        assertTrue(e.getMessage().contains("db/migration-test-broken/V4__broken.sql"), e.getMessage());
+        assertTrue(e.getMessage().contains("db/migration-test-broken/V5__broken.sql"), e.getMessage());
         assertTrue(e.getMessage().contains("no_such_table"), e.getMessage());
-        assertEquals(List.of("3"), query("SELECT MAX(version) FROM schema_version"));
+        assertEquals(List.of("4"), query("SELECT MAX(version) FROM schema_version"));
         // The statement before the failing one was rolled back too.
         assertThrows(SQLException.class, () -> query("SELECT COUNT(*) FROM half_done"));
         try (Store store = open()) {
-            assertEquals(3, store.schemaVersion());
+            assertEquals(4, store.schemaVersion());
         }
     }
 
