@@ -10,10 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,22 +35,6 @@ abstract class StoreBehaviour {
 
     abstract String password();
 
-    static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
-
-    /** A clock the test moves by hand, so times in assertions are exact. */
-    static final class TestClock extends Clock {
-        private final AtomicLong millis = new AtomicLong(T0.toEpochMilli());
-
-        Instant at(int minutes) {
-            millis.set(T0.plusSeconds(60L * minutes).toEpochMilli());
-            return instant();
-        }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { throw new UnsupportedOperationException(); }
-        @Override public Instant instant() { return Instant.ofEpochMilli(millis.get()); }
-    }
-
     final TestClock clock = new TestClock();
 
     Store open() {
@@ -66,7 +46,7 @@ abstract class StoreBehaviour {
     }
 
     static Instant minute(int m) {
-        return T0.plusSeconds(60L * m);
+        return TestClock.minute(m);
     }
 
     // ---------------------------------------------------------------- basics and persistence
@@ -75,9 +55,9 @@ abstract class StoreBehaviour {
     void emptyDatabaseIsMigratedToTheLatestVersion() throws SQLException {
         try (Store store = open()) {
             assertEquals(Migrations.shipped().latest(), store.schemaVersion());
-            assertEquals(2, store.schemaVersion(), "update this test when V3 ships");
+            assertEquals(4, store.schemaVersion(), "update this test (and the fixtures' versions) when V5 ships");
         }
-        assertEquals(List.of("1 init", "2 notebooks"), query("SELECT version, description FROM schema_version ORDER BY version"));
+        assertEquals(List.of("1 init", "2 notebooks", "3 classes", "4 dashboard_indexes"), query("SELECT version, description FROM schema_version ORDER BY version"));
     }
 
     @Test
@@ -94,7 +74,7 @@ abstract class StoreBehaviour {
             store.recordHint("ann", "greet", 2);
         }
         try (Store store = open()) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(4, store.schemaVersion());
             assertEquals(Set.of("01-intro"), store.visited("ann"));
             assertEquals(Map.of("cell-1", "int x = 1;\nSystem.out.println(x);", "cell-2", ""),
                     store.cells("ann", "01-intro"));
@@ -228,31 +208,31 @@ abstract class StoreBehaviour {
 
     @Test
     void olderDatabaseIsMigratedKeepingItsData() throws SQLException {
-        try (Store v2 = open()) {
-            assertEquals(2, v2.schemaVersion());
-            v2.markVisited("ann", "01-intro");
-            v2.recordCheck("ann", "greet", true);
+        try (Store current = open()) {
+            assertEquals(4, current.schemaVersion());
+            current.markVisited("ann", "01-intro");
+            current.recordCheck("ann", "greet", true);
         }
-        Migrations withV3 = Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-v3");
-        try (Store v3 = open(withV3)) {
-            assertEquals(3, v3.schemaVersion());
-            assertEquals(Set.of("01-intro"), v3.visited("ann"));
-            assertTrue(v3.exercises("ann").get("greet").passed());
+        Migrations withNext = Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-next");
+        try (Store next = open(withNext)) {
+            assertEquals(5, next.schemaVersion());
+            assertEquals(Set.of("01-intro"), next.visited("ann"));
+            assertTrue(next.exercises("ann").get("greet").passed());
         }
-        // V3 ran against earlier rows, and the ';' inside its string literal did not split the statement.
+        // V5 ran against earlier rows, and the ';' inside its string literal did not split the statement.
         assertEquals(List.of("ann scratch; default"), query("SELECT student, name FROM test_playground"));
-        try (Store again = open(withV3)) {
-            assertEquals(3, again.schemaVersion());
+        try (Store again = open(withNext)) {
+            assertEquals(5, again.schemaVersion());
         }
-        assertEquals(List.of("1 init", "2 notebooks", "3 test_extra"),
+        assertEquals(List.of("1 init", "2 notebooks", "3 classes", "4 dashboard_indexes", "5 test_extra"),
                 query("SELECT version, description FROM schema_version ORDER BY version"));
     }
 
     @Test
     void databaseNewerThanThisTuneLabIsRefused() {
-        open(Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-v3")).close();
+        open(Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-next")).close();
         IllegalStateException e = assertThrows(IllegalStateException.class, this::open);
-        assertTrue(e.getMessage().contains("is at schema version 3 but this TuneLab knows versions up to 2"),
+        assertTrue(e.getMessage().contains("is at schema version 5 but this TuneLab knows versions up to 4"),
                 e.getMessage());
     }
 
@@ -261,13 +241,13 @@ abstract class StoreBehaviour {
         open().close();
         Migrations broken = Migrations.fromClasspath(Migrations.DEFAULT_LOCATION, "db/migration-test-broken");
         StoreException e = assertThrows(StoreException.class, () -> open(broken));
-        assertTrue(e.getMessage().contains("db/migration-test-broken/V3__broken.sql"), e.getMessage());
+        assertTrue(e.getMessage().contains("db/migration-test-broken/V5__broken.sql"), e.getMessage());
         assertTrue(e.getMessage().contains("no_such_table"), e.getMessage());
-        assertEquals(List.of("2"), query("SELECT MAX(version) FROM schema_version"));
+        assertEquals(List.of("4"), query("SELECT MAX(version) FROM schema_version"));
         // The statement before the failing one was rolled back too.
         assertThrows(SQLException.class, () -> query("SELECT COUNT(*) FROM half_done"));
         try (Store store = open()) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(4, store.schemaVersion());
         }
     }
 
