@@ -102,10 +102,10 @@ public final class ClassActivity {
                             Instant at) {
     }
 
-    /** The dashboard's figures for one class, read in one transaction. */
+    /** The dashboard's figures for one class, read as one moment (without holding up students' writes). */
     public ClassView view(String classroom) {
         long now = clock.millis();
-        return db.transaction("classView(" + classroom + ")", c -> {
+        return db.snapshot("classView(" + classroom + ")", c -> {
             String members = " JOIN class_member m ON m.student = x.student AND m.classroom = ?";
             Map<String, Integer> opened = counts(c, "SELECT x.lesson, COUNT(*) FROM lesson_visit x" + members
                     + " GROUP BY x.lesson", classroom);
@@ -176,7 +176,7 @@ public final class ClassActivity {
 
     /** One member of a class (by their member id), or empty if the class has no such member. */
     public Optional<StudentView> student(String classroom, String member) {
-        return db.transaction("studentView(" + classroom + ", " + member + ")", c -> {
+        return db.snapshot("studentView(" + classroom + ", " + member + ")", c -> {
             Optional<String> found = Classes.single(c,
                     "SELECT student FROM class_member WHERE classroom = ? AND member = ?", classroom, member);
             if (found.isEmpty()) {

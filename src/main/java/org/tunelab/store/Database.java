@@ -94,6 +94,30 @@ final class Database implements AutoCloseable {
         return withConnection(what, work);
     }
 
+    /**
+     * Runs several reads as one consistent moment without taking the SQLite write lock (WAL lets a reader go on
+     * beside the writer), so that a long read, such as a class's dashboard, never holds up students' saves; on
+     * PostgreSQL at REPEATABLE READ, so that every statement sees the same snapshot.
+     */
+    <T> T snapshot(String what, Work<T> work) {
+        return withConnection(what, c -> {
+            int isolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            if (kind == Kind.POSTGRESQL) c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+                if (kind == Kind.POSTGRESQL) c.setTransactionIsolation(isolation);
+            }
+        });
+    }
+
     /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
     <T> T transaction(String what, Work<T> work) {
         boolean locked = kind == Kind.SQLITE;
