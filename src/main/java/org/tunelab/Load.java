@@ -49,6 +49,11 @@ final class Load {
     private final List<Long> all = Collections.synchronizedList(new ArrayList<>());
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger requests = new AtomicInteger();
+    /** Each request's start (ms since the load began), duration and whether it failed: the timeline of a failover. */
+    private final List<long[]> timeline = Collections.synchronizedList(new ArrayList<>());
+    private volatile long loadStarted = System.nanoTime();
+    /** Runs told that their kernel was new (stateLost): after a failover, each moved student's first run. */
+    private final AtomicInteger stateLost = new AtomicInteger();
     /** One client for every student (each keeps its own cookies): 200 clients' threads would weigh on the server. */
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final AtomicLong peakRssKb = new AtomicLong();
@@ -64,8 +69,12 @@ final class Load {
      * @param think    each student's pause before each request after the first ({@code --think-ms}); zero, the
      *                 default, sends every request as soon as the last is answered, harder than any class
      */
-    record Plan(int students, Duration limit, String lesson, Duration hold, Duration think) {
+    record Plan(int students, Duration limit, String lesson, Duration hold, Duration think, String url, List<Long> pids) {
         Plan {
+            pids = pids == null ? List.of() : List.copyOf(pids);
+            if (url != null && !url.matches("https?://(127\\.\\d+\\.\\d+\\.\\d+|localhost|\\[::1\\])(:\\d+)?/?")) {
+                throw new IllegalArgumentException("--url must be a loopback address (http://127.0.0.1:PORT), not " + url);
+            }
             if (students < 1 || students > 500) {
                 throw new IllegalArgumentException("--students must be 1 to 500, not " + students);
             }
@@ -84,6 +93,9 @@ final class Load {
     }
 
     int run() throws Exception {
+        if (plan.url() != null) {
+            return runAgainst(plan.url().replaceAll("/$", ""));
+        }
         Course course = new CourseLoader(config.courseDir()).load();
         Lesson lesson = plan.lesson() == null ? course.lessons().get(0) : course.lessons().stream()
                 .filter(l -> l.slug().equals(plan.lesson())).findFirst()
@@ -120,6 +132,7 @@ final class Load {
                     + " %d errors%n", plan.students(), lesson.slug(), plan.think().toMillis(), requests.get(), seconds,
                     requests.get() / seconds, errors.size());
             System.out.println("all requests:   " + percentiles(all));
+            System.out.println("runs told their kernel was new (stateLost): " + stateLost.get());
             System.out.println("warm 1 + 1 run: " + percentiles(warm));
             System.out.println("  in its kernel: " + percentiles(warmInKernel));
             System.out.printf("peak memory: %.0f MB proportional, %.0f MB resident (server and %d kernels)%n",
@@ -132,20 +145,107 @@ final class Load {
         }
     }
 
+    /**
+     * The same students against a server already running ({@code --url}, loopback only: a cluster's proxy), with the
+     * memory of each {@code --pids} process and its kernels sampled apart, so that each instance's share shows.
+     */
+    private int runAgainst(String base) throws Exception {
+        Course course = new CourseLoader(config.courseDir()).load();
+        Lesson lesson = plan.lesson() == null ? course.lessons().get(0) : course.lessons().stream()
+                .filter(l -> l.slug().equals(plan.lesson())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--lesson: no lesson " + plan.lesson() + " in the course"));
+        Exercise exercise = course.exercises().isEmpty() ? null : course.exercises().get(0);
+        long[] peaks = new long[plan.pids().size()];
+        loadStarted = System.nanoTime();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (int i = 0; i < peaks.length; i++) {
+                    peaks[i] = Math.max(peaks[i], treeKb(plan.pids().get(i))[0]);
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "load-memory");
+        sampler.setDaemon(true);
+        sampler.start();
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(plan.students());
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < plan.students(); i++) {
+            done.add(pool.submit(() -> student(base, lesson, exercise)));
+        }
+        long deadline = started + plan.limit().toNanos();
+        for (Future<?> f : done) {
+            try {
+                f.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                errors.add("time limit reached");
+                break;
+            }
+        }
+        pool.shutdownNow();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Thread.sleep(plan.hold().toMillis());
+        sampler.interrupt();
+        System.out.printf("%d students against %s (lesson %s, %d ms thinking), %d requests in %.1f s: %.1f requests/s;"
+                + " %d errors%n", plan.students(), base, lesson.slug(), plan.think().toMillis(), requests.get(), seconds,
+                requests.get() / seconds, errors.size());
+        System.out.println("all requests:   " + percentiles(all));
+        System.out.println("runs told their kernel was new (stateLost): " + stateLost.get());
+        System.out.println("warm 1 + 1 run: " + percentiles(warm));
+        System.out.println("  in its kernel: " + percentiles(warmInKernel));
+        printTimeline();
+        for (int i = 0; i < peaks.length; i++) {
+            long pid = plan.pids().get(i);
+            System.out.printf("process %d and its kernels: peak %.0f MB, held after %d s %.0f MB (proportional)%n", pid,
+                    peaks[i] / 1024.0, plan.hold().toSeconds(), treeKb(pid)[0] / 1024.0);
+        }
+        errors.stream().distinct().limit(10).forEach(e -> System.out.println("error: " + e));
+        return errors.isEmpty() ? 0 : 1;
+    }
+
+    /** Requests by the 10 seconds in which they started: how many, how slow, how many failed. */
+    private void printTimeline() {
+        List<long[]> all;
+        synchronized (timeline) {
+            all = new ArrayList<>(timeline);
+        }
+        long last = all.stream().mapToLong(r -> r[0]).max().orElse(0);
+        for (long from = 0; from <= last; from += 10_000) {
+            long start = from;
+            List<Long> took = new ArrayList<>();
+            long failed = 0;
+            for (long[] r : all) {
+                if (r[0] >= start && r[0] < start + 10_000) {
+                    took.add(r[1]);
+                    failed += r[2];
+                }
+            }
+            if (!took.isEmpty()) {
+                System.out.printf("  started %3d-%3d s: %s, %d failed%n", start / 1000, start / 1000 + 10, percentiles(took),
+                        failed);
+            }
+        }
+    }
+
     private void student(String base, Lesson lesson, Exercise exercise) {
         CookieManager cookies = new CookieManager();
+        String[] kernel = {null}; // as a page does: the kernel its cells ran in, sent with the next run
         try {
-            send(cookies, "GET", base + "/lessons/" + lesson.slug(), null, null);
+            send(cookies, "GET", base + "/lessons/" + lesson.slug(), null, null, kernel);
             for (Cell cell : lesson.cells()) {
                 if (cell.mode().runnable()) {
-                    send(cookies, "POST", base + "/api/lessons/" + lesson.slug() + "/run", cell.code(), null);
+                    send(cookies, "POST", base + "/api/lessons/" + lesson.slug() + "/run", cell.code(), null, kernel);
                 }
             }
             for (int i = 0; i < 5; i++) {
-                send(cookies, "POST", base + "/api/lessons/" + lesson.slug() + "/run", "1 + 1", warm);
+                send(cookies, "POST", base + "/api/lessons/" + lesson.slug() + "/run", "1 + 1", warm, kernel);
             }
             if (exercise != null) {
-                send(cookies, "POST", base + "/api/exercises/" + exercise.slug() + "/check", exercise.starter(), null);
+                send(cookies, "POST", base + "/api/exercises/" + exercise.slug() + "/check", exercise.starter(), null, null);
             }
         } catch (IOException e) {
             errors.add(e.toString());
@@ -154,7 +254,7 @@ final class Load {
         }
     }
 
-    private void send(CookieManager cookies, String method, String url, String code, List<Long> also)
+    private void send(CookieManager cookies, String method, String url, String code, List<Long> also, String[] kernel)
             throws IOException, InterruptedException {
         URI uri = URI.create(url);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2));
@@ -162,8 +262,8 @@ final class Load {
         if (code == null) {
             request.GET();
         } else {
-            String body = "{\"code\": " + JSON
-                    .writeValueAsString(code) + "}";
+            String body = "{\"code\": " + JSON.writeValueAsString(code)
+                    + (kernel != null && kernel[0] != null ? ", \"kernel\": " + JSON.writeValueAsString(kernel[0]) : "") + "}";
             request.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
             cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("tunelab_csrf"))
                     .map(HttpCookie::getValue).findFirst().ifPresent(t -> request.header("X-TuneLab-CSRF", t));
@@ -172,11 +272,30 @@ final class Load {
             Thread.sleep(plan.think().toMillis()); // the student reads, then runs the next cell
         }
         long started = System.nanoTime();
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            timeline.add(new long[] {(started - loadStarted) / 1_000_000, (System.nanoTime() - started) / 1_000_000, 1});
+            throw e;
+        }
         cookies.put(uri, response.headers().map());
         long millis = (System.nanoTime() - started) / 1_000_000;
         requests.incrementAndGet();
         all.add(millis);
+        if (kernel != null && code != null) {
+            try {
+                var answer = JSON.readTree(response.body());
+                if (answer.path("stateLost").asBoolean()) {
+                    stateLost.incrementAndGet();
+                }
+                if (answer.hasNonNull("kernel")) {
+                    kernel[0] = answer.get("kernel").asText();
+                }
+            } catch (IOException | RuntimeException e) {
+                // not a run's JSON: counted below if it failed
+            }
+        }
         if (also != null) {
             also.add(millis);
             if (also == warm) {
@@ -188,6 +307,7 @@ final class Load {
                 && response.body().contains("Could not start"))
                 || (url.endsWith("/check") && response.body().contains("could not start a Java VM"));
         boolean refused = response.body().contains("The server is busy") || response.body().contains("Too many runs");
+        timeline.add(new long[] {(started - loadStarted) / 1_000_000, millis, failed || refused ? 1 : 0});
         if (failed || refused) {
             errors.add(method + " " + url.replaceFirst("^http://[^/]+", "") + ": " + response.statusCode() + " "
                     + summary(response.body()));
@@ -240,6 +360,18 @@ final class Load {
             sum[0] += one[0];
             sum[1] += one[1];
         });
+        return sum;
+    }
+
+    /** Proportional and resident set sizes in kB of a process and every process under it. */
+    private static long[] treeKb(long pid) {
+        long[] sum = new long[2];
+        ProcessHandle.of(pid).ifPresent(root -> java.util.stream.Stream.concat(java.util.stream.Stream.of(root),
+                root.descendants()).forEach(p -> {
+                    long[] one = memoryKb(p.pid());
+                    sum[0] += one[0];
+                    sum[1] += one[1];
+                }));
         return sum;
     }
 

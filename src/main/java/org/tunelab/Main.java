@@ -68,10 +68,13 @@ public final class Main {
                     java.time.Duration.ofSeconds(Integer.parseInt(flags.getOrDefault("--seconds", "300"))),
                     flags.get("--lesson"),
                     java.time.Duration.ofSeconds(Integer.parseInt(flags.getOrDefault("--hold", "60"))),
-                    java.time.Duration.ofMillis(Integer.parseInt(flags.getOrDefault("--think-ms", "0"))));
+                    java.time.Duration.ofMillis(Integer.parseInt(flags.getOrDefault("--think-ms", "0"))),
+                    flags.get("--url"),
+                    flags.containsKey("--pids") ? Arrays.stream(flags.get("--pids").split(",")).map(String::strip)
+                            .map(Long::parseLong).toList() : List.of());
             return new Load(Config.from(args, System.getenv()), plan).run();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--students, --seconds, --hold and --think-ms take whole numbers: "
+            throw new IllegalArgumentException("--students, --seconds, --hold, --think-ms and --pids take whole numbers: "
                     + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw e;
@@ -144,6 +147,10 @@ public final class Main {
                              --students N (50, at most 500)  --seconds S (300)
                              --lesson SLUG (the first)  --hold S (60; with --seconds at most 600)
                              --think-ms MS (0: each student's pause before each run and check)
+                             --url http://127.0.0.1:PORT  a server already running (loopback only,
+                                  e.g. deploy/local-cluster's nginx) instead of starting one
+                             --pids PID,PID  with --url: report each process's memory (and its
+                                  kernels') apart
                   instructor-link
                              print a new sign-in link for an instructor (created if new; their
                              previous link stops working): works without TUNELAB_INSTRUCTOR_KEY
