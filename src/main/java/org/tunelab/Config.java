@@ -44,11 +44,13 @@ import org.tunelab.play.LlmSettings;
  *                    empty (the default) turns instructor access off
  * @param modelsDir   {@code TUNELAB_MODELS_DIR}: where students' saved fine-tuned models are kept; {@code dataDir/models}
  *                    by default. Instances that share a database must share this folder too (see docs/ARCHITECTURE.md)
+ * @param warmup      {@code TUNELAB_WARMUP}: kernels the server starts and closes in the background at start-up, to
+ *                    warm its Java compiler before students come ({@link org.tunelab.kernel.Warmup}); 12; 0 for none
  */
 public record Config(String host, int port, Path courseDir, Path dataDir, String dbUrl, String dbUser,
                      String dbPassword, Duration runTimeout, Duration checkTimeout, Duration idleTimeout, int poolSize,
                      LlmSettings llm, int llmPerMinute, int trainingSlots, int runsAtOnce, boolean unsafeNoSandbox,
-                     String instructorKey, Path modelsDir) {
+                     String instructorKey, Path modelsDir, int warmup) {
 
     /** The shortest instructor key accepted: a key is the only thing between the internet and a class's data. */
     public static final int MIN_INSTRUCTOR_KEY = 12;
@@ -130,31 +132,32 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
                         String.valueOf(4 * Runtime.getRuntime().availableProcessors()))),
                 flag(flags, "unsafe-no-sandbox"),
                 env.getOrDefault("TUNELAB_INSTRUCTOR_KEY", ""),
-                env.containsKey("TUNELAB_MODELS_DIR") ? Path.of(env.get("TUNELAB_MODELS_DIR")) : null);
+                env.containsKey("TUNELAB_MODELS_DIR") ? Path.of(env.get("TUNELAB_MODELS_DIR")) : null,
+                parseInt("TUNELAB_WARMUP", env.getOrDefault("TUNELAB_WARMUP", "12")));
     }
 
     /** Defaults for tests: a given course and data directory, port 0 (any free port). */
     public static Config forTest(Path courseDir, Path dataDir) {
         return new Config("127.0.0.1", 0, courseDir, dataDir, "", "", "", Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Duration.ofMinutes(30), 1,
-                null, 20, 1, Runtime.getRuntime().availableProcessors(), false, "", null);
+                null, 20, 1, Runtime.getRuntime().availableProcessors(), false, "", null, 0);
     }
 
     public Config withRunTimeout(Duration timeout) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, timeout, checkTimeout, idleTimeout,
-                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, modelsDir);
+                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, modelsDir, warmup);
     }
 
     /** This config with a remote LLM (for tests against a loopback server). */
     public Config withLlm(LlmSettings settings, int perMinute) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, settings, perMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, modelsDir);
+                idleTimeout, poolSize, settings, perMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, modelsDir, warmup);
     }
 
     /** This config with another limit on runs at once (for the load command and tests). */
     public Config withRunsAtOnce(int value) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, value, unsafeNoSandbox, instructorKey, modelsDir);
+                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, value, unsafeNoSandbox, instructorKey, modelsDir, warmup);
     }
 
     /** How student code shares the server: {@link #runsAtOnce} and the per-student limits of {@link Fairness}. */
@@ -166,25 +169,32 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
     /** This config with instructor access on (for tests). */
     public Config withInstructorKey(String key) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, key, modelsDir);
+                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, key, modelsDir, warmup);
     }
 
     /** This config with students' models kept in another folder (instances sharing one database share it). */
     public Config withModelsDir(Path dir) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, dir);
+                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, dir, warmup);
     }
 
     /** This config on another database (a JDBC URL; empty for SQLite under the data folder). */
     public Config withDatabase(String url, String user, String password) {
         return new Config(host, port, courseDir, dataDir, url, user, password, runTimeout, checkTimeout,
                 idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey,
-                modelsDir);
+                modelsDir, warmup);
+    }
+
+    /** This config warming the compiler with {@code kernels} kernels at start-up (the load command's choice). */
+    public Config withWarmup(int kernels) {
+        return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
+                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey,
+                modelsDir, kernels);
     }
 
     public Config withHost(String value, boolean unsafe) {
         return new Config(value, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout, idleTimeout,
-                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafe, instructorKey, modelsDir);
+                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafe, instructorKey, modelsDir, warmup);
     }
 
     private static boolean flag(Map<String, String> flags, String name) {

@@ -47,6 +47,10 @@ final class Load {
     /** Of each warm run, the time its kernel took (compiling and running), without the queue and HTTP. */
     private final List<Long> warmInKernel = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> all = Collections.synchronizedList(new ArrayList<>());
+    /** The first cell each student runs (it waits for a kernel), the lesson's other cells, and exercise checks. */
+    private final List<Long> firstRun = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> cells = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> checks = Collections.synchronizedList(new ArrayList<>());
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger requests = new AtomicInteger();
     /** Each request's start (ms since the load began), duration and whether it failed: the timeline of a failover. */
@@ -69,7 +73,8 @@ final class Load {
      * @param think    each student's pause before each request after the first ({@code --think-ms}); zero, the
      *                 default, sends every request as soon as the last is answered, harder than any class
      */
-    record Plan(int students, Duration limit, String lesson, Duration hold, Duration think, String url, List<Long> pids) {
+    record Plan(int students, Duration limit, String lesson, Duration hold, Duration think, String url, List<Long> pids,
+                boolean cold) {
         Plan {
             pids = pids == null ? List.of() : List.copyOf(pids);
             if (url != null && !url.matches("https?://(127\\.\\d+\\.\\d+\\.\\d+|localhost|\\[::1\\])(:\\d+)?/?")) {
@@ -88,7 +93,7 @@ final class Load {
     }
 
     Load(Config config, Plan plan) {
-        this.config = config.withHost("127.0.0.1", false);
+        this.config = config.withHost("127.0.0.1", false).withWarmup(plan.cold() ? 0 : config.warmup());
         this.plan = plan;
     }
 
@@ -103,6 +108,10 @@ final class Load {
         Exercise exercise = course.exercises().isEmpty() ? null : course.exercises().get(0);
         try (Server server = Server.start(config)) {
             System.out.println(HeapTuning.start(server.kernels()));
+            long warming = System.nanoTime();
+            server.warmup().get(); // a class meets a server that has been up a while; --cold measures a fresh one
+            System.out.printf("%s (%d kernels, %.1f s)%n", plan.cold() ? "cold server: no compiler warm-up"
+                    : "waited for the compiler warm-up", config.warmup(), (System.nanoTime() - warming) / 1e9);
             String base = "http://127.0.0.1:" + server.port();
             Thread sampler = new Thread(this::sampleMemory, "load-memory");
             sampler.setDaemon(true);
@@ -133,7 +142,10 @@ final class Load {
                     requests.get() / seconds, errors.size());
             System.out.println("all requests:   " + percentiles(all));
             System.out.println("runs told their kernel was new (stateLost): " + stateLost.get());
-            System.out.println("warm 1 + 1 run: " + percentiles(warm));
+            System.out.println("first cell run: " + percentiles(firstRun));
+            System.out.println("other cells:    " + percentiles(cells));
+            System.out.println("exercise check: " + percentiles(checks));
+        System.out.println("warm 1 + 1 run: " + percentiles(warm));
             System.out.println("  in its kernel: " + percentiles(warmInKernel));
             System.out.printf("peak memory: %.0f MB proportional, %.0f MB resident (server and %d kernels)%n",
                     peakPssKb.get() / 1024.0, peakRssKb.get() / 1024.0, kernels);
@@ -195,6 +207,9 @@ final class Load {
                 requests.get() / seconds, errors.size());
         System.out.println("all requests:   " + percentiles(all));
         System.out.println("runs told their kernel was new (stateLost): " + stateLost.get());
+        System.out.println("first cell run: " + percentiles(firstRun));
+        System.out.println("other cells:    " + percentiles(cells));
+        System.out.println("exercise check: " + percentiles(checks));
         System.out.println("warm 1 + 1 run: " + percentiles(warm));
         System.out.println("  in its kernel: " + percentiles(warmInKernel));
         printTimeline();
@@ -236,16 +251,19 @@ final class Load {
         String[] kernel = {null}; // as a page does: the kernel its cells ran in, sent with the next run
         try {
             send(cookies, "GET", base + "/lessons/" + lesson.slug(), null, null, kernel);
+            boolean first = true;
             for (Cell cell : lesson.cells()) {
                 if (cell.mode().runnable()) {
-                    send(cookies, "POST", base + "/api/lessons/" + lesson.slug() + "/run", cell.code(), null, kernel);
+                    send(cookies, "POST", base + "/api/lessons/" + lesson.slug() + "/run", cell.code(),
+                            first ? firstRun : cells, kernel);
+                    first = false;
                 }
             }
             for (int i = 0; i < 5; i++) {
                 send(cookies, "POST", base + "/api/lessons/" + lesson.slug() + "/run", "1 + 1", warm, kernel);
             }
             if (exercise != null) {
-                send(cookies, "POST", base + "/api/exercises/" + exercise.slug() + "/check", exercise.starter(), null, null);
+                send(cookies, "POST", base + "/api/exercises/" + exercise.slug() + "/check", exercise.starter(), checks, null);
             }
         } catch (IOException e) {
             errors.add(e.toString());

@@ -58,7 +58,9 @@ public final class Main {
     }
 
     /** {@code load --students N --seconds S --lesson SLUG --hold S --think-ms MS}: see {@link Load}. */
-    private static int load(String[] args) {
+    private static int load(String[] given) {
+        boolean cold = Arrays.asList(given).contains("--cold");
+        String[] args = Arrays.stream(given).filter(a -> !a.equals("--cold")).toArray(String[]::new);
         java.util.Map<String, String> flags = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i++) {
             flags.put(args[i], args[i + 1]);
@@ -71,7 +73,8 @@ public final class Main {
                     java.time.Duration.ofMillis(Integer.parseInt(flags.getOrDefault("--think-ms", "0"))),
                     flags.get("--url"),
                     flags.containsKey("--pids") ? Arrays.stream(flags.get("--pids").split(",")).map(String::strip)
-                            .map(Long::parseLong).toList() : List.of());
+                            .map(Long::parseLong).toList() : List.of(),
+                    cold);
             return new Load(Config.from(args, System.getenv()), plan).run();
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--students, --seconds, --hold, --think-ms and --pids take whole numbers: "
@@ -151,6 +154,8 @@ public final class Main {
                                   e.g. deploy/local-cluster's nginx) instead of starting one
                              --pids PID,PID  with --url: report each process's memory (and its
                                   kernels') apart
+                             --cold  start the students at once, before the compiler warm-up
+                                  (TUNELAB_WARMUP) that a server does at start-up
                   instructor-link
                              print a new sign-in link for an instructor (created if new; their
                              previous link stops working): works without TUNELAB_INSTRUCTOR_KEY

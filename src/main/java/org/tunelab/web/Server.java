@@ -13,6 +13,7 @@ import org.tunelab.kernel.GatewayHandler;
 import org.tunelab.kernel.KernelConfig;
 import org.tunelab.kernel.Kernels;
 import org.tunelab.kernel.Sandbox;
+import org.tunelab.kernel.Warmup;
 import org.tunelab.store.Store;
 
 /** A running TuneLab: the app wired to its course, kernels and store. Closing it stops all three. */
@@ -25,12 +26,19 @@ public final class Server implements AutoCloseable {
     private final Kernels kernels;
     private final Grader grader;
     private final App app;
+    private volatile java.util.concurrent.CompletableFuture<Void> warmup =
+            java.util.concurrent.CompletableFuture.completedFuture(null);
 
     private Server(Store store, Kernels kernels, Grader grader, App app) {
         this.store = store;
         this.kernels = kernels;
         this.grader = grader;
         this.app = app;
+    }
+
+    /** Completes when the start-up warm-up of the compiler ({@link Warmup}) is over. */
+    public java.util.concurrent.CompletableFuture<Void> warmup() {
+        return warmup;
     }
 
     /**
@@ -62,6 +70,7 @@ public final class Server implements AutoCloseable {
             server.close();
             throw e;
         }
+        server.warmup = Warmup.start(kernelConfig, config.warmup());
         LOG.info("TuneLab is serving {} on http://{}:{}/ (data in {})",
                 Path.of("").toAbsolutePath().resolve(config.courseDir()).normalize(), config.host(), server.port(),
                 config.dataDir().toAbsolutePath());
