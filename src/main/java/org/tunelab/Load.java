@@ -112,6 +112,12 @@ final class Load {
             server.warmup().get(); // a class meets a server that has been up a while; --cold measures a fresh one
             System.out.printf("%s (%d kernels, %.1f s)%n", plan.cold() ? "cold server: no compiler warm-up"
                     : "waited for the compiler warm-up", config.warmup(), (System.nanoTime() - warming) / 1e9);
+            long filling = System.nanoTime();
+            while (server.kernels().ready() < config.poolSize() && System.nanoTime() - filling < 180e9) {
+                Thread.sleep(200); // a class meets the kernels the server keeps ready (TUNELAB_POOL)
+            }
+            System.out.printf("%d kernels ready before the students came (TUNELAB_POOL %d; %.1f s to fill)%n",
+                    server.kernels().ready(), config.poolSize(), (System.nanoTime() - filling) / 1e9);
             String base = "http://127.0.0.1:" + server.port();
             Thread sampler = new Thread(this::sampleMemory, "load-memory");
             sampler.setDaemon(true);

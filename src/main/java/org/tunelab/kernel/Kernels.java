@@ -78,6 +78,8 @@ public final class Kernels implements AutoCloseable {
         this.fairness = fairness;
         this.queue = new RunQueue(fairness.concurrentRuns());
         this.pool = new KernelPool(config);
+        int cores = Runtime.getRuntime().availableProcessors();
+        pool.yieldWhile(() -> running() + queued() >= cores); // students' runs fill the cores: refill later
         this.evictor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "kernel-evictor");
             thread.setDaemon(true);
@@ -492,6 +494,11 @@ public final class Kernels implements AutoCloseable {
 
     public int queued() {
         return queue.waiting();
+    }
+
+    /** How many pre-started kernels wait for a student now. */
+    public int ready() {
+        return pool.ready();
     }
 
     /** How many keys have a kernel. */

@@ -1,0 +1,54 @@
+package org.tunelab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** The pool of ready kernels refills when the machine has room, and the warm-up leaves no kernel behind. */
+class KernelPoolTest {
+    private static final KernelConfig CONFIG = KernelConfig.defaults().withStartupSnippets(List.of()).withPoolSize(1);
+
+    private static boolean within(Duration limit, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+
+    @Test
+    void aRefillWaitsWhileStudentsKeepTheMachineBusy() throws Exception {
+        AtomicBoolean busy = new AtomicBoolean(false);
+        try (KernelPool pool = new KernelPool(CONFIG)) {
+            pool.yieldWhile(busy::get);
+            assertTrue(within(Duration.ofSeconds(30), () -> pool.ready() == 1), "filled while idle");
+            busy.set(true);
+            pool.take().close();
+            Thread.sleep(3000); // a kernel starts in well under a second here
+            assertEquals(0, pool.ready(), "no replacement started while busy");
+            busy.set(false);
+            assertTrue(within(Duration.ofSeconds(30), () -> pool.ready() == 1), "refilled once the machine was free");
+        }
+    }
+
+    @Test
+    void theWarmUpRunsItsCellInEachKernelAndClosesThem() throws Exception {
+        long before = ProcessHandle.current().descendants().count();
+        Warmup.start(KernelConfig.defaults(), 2).get(120, TimeUnit.SECONDS);
+        assertTrue(within(Duration.ofSeconds(10), () -> ProcessHandle.current().descendants().count() <= before),
+                "no kernel left running");
+        try (Kernel kernel = Kernel.start(KernelConfig.defaults())) {
+            RunResult result = kernel.run(Warmup.CELL);
+            assertEquals(RunStatus.OK, result.status(), "the warm-up cell compiles and runs: " + result);
+            assertTrue(result.value().contains("(0, 0) (1, 2) (2, 4)"), result.value());
+        }
+    }
+}
