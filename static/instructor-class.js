@@ -93,6 +93,9 @@
     const active = roster.filter((r) => r.lastActive && now - Date.parse(r.lastActive) < ACTIVE_MS).length;
     setText(document.querySelector('.active-count'), String(active));
     setText(document.querySelector('.stuck-count'), String((d.stuck || []).length));
+    setText(document.querySelector('.kernels-ready'), String(d.kernelsReady));
+    const count = document.querySelector('.prepare-count');
+    if (!count.dataset.typed && d.students > 0) count.value = String(d.students); // the class's size, until one is typed
   }
 
   function renderLessons(d) {
@@ -225,7 +228,21 @@
     renderRoster(d, now);
   }
 
-  // ---- the join link, and polling ----
+  // ---- the join link, kernels ahead of the class, and polling ----
+
+  const prepare = document.querySelector('form.prepare');
+  prepare.querySelector('.prepare-count').addEventListener('input', (e) => { e.target.dataset.typed = 'yes'; });
+  prepare.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const status = prepare.querySelector('.prepare-status');
+    const n = parseInt(prepare.querySelector('.prepare-count').value, 10);
+    status.textContent = 'Starting…';
+    try {
+      const r = await TuneLab.call('POST', '/api' + base + '/prepare', Number.isFinite(n) ? { students: n } : {});
+      status.textContent = r.asked > 0 ? 'Starting ' + r.asked + ' kernels in the background; the count above grows as they start.'
+        : 'No more: the server already has as many prepared as it allows.';
+    } catch (e) { status.textContent = e.message; }
+  });
 
   C.copyButton(document.querySelector('.join-box .copy-link'), document.querySelector('.join-box .join-url'));
 

@@ -23,6 +23,9 @@ public final class KernelPool implements AutoCloseable {
     private volatile java.util.function.BooleanSupplier busy = () -> false;
     /** The longest a refill waits for a busy server: the pool still refills, one kernel per this, while it is busy. */
     static final long MOST_YIELD_MS = 10_000;
+    /** Kernels asked for beyond the pool's size ({@link #prepare}), not replaced once taken. */
+    private final AtomicInteger extra = new AtomicInteger();
+    private volatile long preparedAt;
 
     /** Starts filling the pool up to {@link KernelConfig#poolSize()} in the background. */
     public KernelPool(KernelConfig config) {
@@ -46,6 +49,7 @@ public final class KernelPool implements AutoCloseable {
         }
         Kernel kernel;
         while ((kernel = ready.poll()) != null) {
+            extra.getAndUpdate(n -> Math.max(0, n - 1)); // a prepared kernel is not replaced
             if (kernel.isAlive()) {
                 refill();
                 return kernel;
@@ -66,6 +70,36 @@ public final class KernelPool implements AutoCloseable {
         this.busy = busy;
     }
 
+    /**
+     * Gets {@code kernels} more ready than the pool's size, once (a class is about to start): they are started in
+     * the background as the machine has room, and not replaced when taken. At most {@code most} are asked for
+     * beyond the pool's size in all.
+     *
+     * @return how many more this asked for (0 when the limit is reached)
+     */
+    public int prepare(int kernels, int most) {
+        int before = extra.get();
+        int after = extra.updateAndGet(n -> Math.min(most, n + Math.max(0, kernels)));
+        preparedAt = System.nanoTime();
+        refill();
+        return after - before;
+    }
+
+    /** Closes prepared kernels nobody took within {@code unused} of being asked for; the pool's own size stays. */
+    public int forgetPrepared(java.time.Duration unused) {
+        if (extra.get() == 0 || System.nanoTime() - preparedAt < unused.toNanos()) {
+            return 0;
+        }
+        extra.set(0);
+        int closed = 0;
+        Kernel kernel;
+        while (ready.size() > config.poolSize() && (kernel = ready.pollLast()) != null) {
+            kernel.close();
+            closed++;
+        }
+        return closed;
+    }
+
     /** How many kernels are ready now. */
     public int ready() {
         return ready.size();
@@ -82,7 +116,7 @@ public final class KernelPool implements AutoCloseable {
     }
 
     private void refill() {
-        while (!closed && ready.size() + starting.get() < config.poolSize()) {
+        while (!closed && ready.size() + starting.get() < config.poolSize() + extra.get()) {
             starting.incrementAndGet();
             try {
                 starter.execute(this::startOne);

@@ -281,6 +281,7 @@ public final class Kernels implements AutoCloseable {
 
     /** Closes kernels without a run for {@link KernelConfig#idleTimeout()}; returns how many. Runs on a schedule too. */
     public int evictIdle() {
+        pool.forgetPrepared(config.idleTimeout());
         Instant cutoff = Instant.now().minus(config.idleTimeout());
         int evicted = 0;
         for (Map.Entry<String, Slot> entry : slots.entrySet()) {
@@ -499,6 +500,19 @@ public final class Kernels implements AutoCloseable {
     /** How many pre-started kernels wait for a student now. */
     public int ready() {
         return pool.ready();
+    }
+
+    /** Most kernels an instructor may have prepared beyond the pool at once: about 16 MB of memory each. */
+    public static final int MOST_PREPARED = 200;
+
+    /**
+     * Starts {@code kernels} kernels ahead of a class (see {@link KernelPool#prepare}); those still unused after the
+     * idle timeout are closed again.
+     *
+     * @return how many more were asked for
+     */
+    public int prepare(int kernels) {
+        return pool.prepare(kernels, MOST_PREPARED);
     }
 
     /** How many keys have a kernel. */

@@ -34,7 +34,7 @@ public final class App {
         SignInGuard guard = new SignInGuard();
         Instructors instructors = new Instructors(store, instructorKey, guard);
         AccountApi accounts = new AccountApi(store, models, guard);
-        ClassApi classApi = new ClassApi(course, store, instructors);
+        ClassApi classApi = new ClassApi(course, store, instructors, kernels);
         ClassPages classPages = new ClassPages(store, instructors, classApi, mode);
         Pages pages = new Pages(course, store, mode);
         KernelApi kernelApi = new KernelApi(kernels);
@@ -132,6 +132,7 @@ public final class App {
             cfg.routes.get("/api/instructor/classes", classApi::list);
             cfg.routes.post("/api/instructor/classes", classApi::create);
             cfg.routes.get("/api/instructor/classes/{id}/dashboard", classApi::dashboard);
+            cfg.routes.post("/api/instructor/classes/{id}/prepare", classApi::prepare);
             cfg.routes.get("/api/instructor/classes/{id}/students/{member}", classApi::student);
             cfg.routes.get("/api/instructor/classes/{id}/gradebook.csv", classApi::gradebookCsv);
             cfg.routes.get("/api/instructor/classes/{id}/gradebook.json", classApi::gradebookJson);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.tunelab.course.Course;
 import org.tunelab.course.Exercise;
+import org.tunelab.kernel.Kernels;
 import org.tunelab.store.ClassActivity;
 import org.tunelab.store.ClassActivity.ClassView;
 import org.tunelab.store.ClassActivity.ExerciseActivity;
@@ -29,12 +30,31 @@ final class ClassApi {
     private final Classes classes;
     private final ClassActivity activity;
     private final Instructors instructors;
+    private final Kernels kernels;
 
-    ClassApi(Supplier<Course> course, Store store, Instructors instructors) {
+    ClassApi(Supplier<Course> course, Store store, Instructors instructors, Kernels kernels) {
         this.course = course;
         this.classes = store.classes();
         this.activity = store.activity();
         this.instructors = instructors;
+        this.kernels = kernels;
+    }
+
+    record Prepare(Integer students) {
+    }
+
+    /**
+     * {@code POST /api/instructor/classes/{id}/prepare {"students": 30}}: kernels started ahead of a class (the
+     * class's size when no number is given), so that its first cells do not each wait for a JVM to start.
+     */
+    void prepare(Context ctx) {
+        Classroom classroom = classroom(ctx);
+        Integer wanted = ctx.body().isBlank() ? null : JsonBody.read(ctx, Prepare.class).students();
+        int n = wanted == null ? classroom.students() : wanted;
+        if (n < 1 || n > Kernels.MOST_PREPARED) {
+            throw new BadRequestResponse("Prepare kernels for 1 to " + Kernels.MOST_PREPARED + " students, not " + n + ".");
+        }
+        ctx.json(Map.of("asked", kernels.prepare(n), "ready", kernels.ready()));
     }
 
     /** {@code GET /api/instructor/classes}. */
@@ -70,6 +90,7 @@ final class ClassApi {
         out.put("queryMs", queryMs);
         out.put("students", view.students());
         out.put("stuckAfterMinutes", ClassActivity.STUCK_AFTER.toMinutes());
+        out.put("kernelsReady", kernels.ready());
         out.put("lessons", c.lessons().stream().map(l -> Map.of("slug", l.slug(), "title", l.title(),
                 "number", l.number(), "opened", view.opened().getOrDefault(l.slug(), 0),
                 "ran", view.ran().getOrDefault(l.slug(), 0))).toList());

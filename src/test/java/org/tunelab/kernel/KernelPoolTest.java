@@ -40,6 +40,22 @@ class KernelPoolTest {
     }
 
     @Test
+    void preparedKernelsAreNotReplacedOnceTakenAndUnusedOnesAreClosed() throws Exception {
+        try (KernelPool pool = new KernelPool(CONFIG)) {
+            assertEquals(2, pool.prepare(2, 3));
+            assertEquals(1, pool.prepare(5, 3), "at most 3 beyond the pool's size");
+            assertTrue(within(Duration.ofSeconds(60), () -> pool.ready() == 4), "1 + 3 ready: " + pool.ready());
+            pool.take().close();
+            pool.take().close();
+            Thread.sleep(2000);
+            assertEquals(2, pool.ready(), "two prepared kernels were taken and not replaced");
+            assertEquals(0, pool.forgetPrepared(Duration.ofHours(1)), "asked for just now: kept");
+            assertEquals(1, pool.forgetPrepared(Duration.ZERO), "the unused prepared kernel is closed");
+            assertEquals(1, pool.ready(), "the pool's own size stays");
+        }
+    }
+
+    @Test
     void theWarmUpRunsItsCellInEachKernelAndClosesThem() throws Exception {
         long before = ProcessHandle.current().descendants().count();
         Warmup.start(KernelConfig.defaults(), 2).get(120, TimeUnit.SECONDS);

@@ -194,6 +194,20 @@ class ClassroomTest {
                 assertEquals(404, grace.get(route).statusCode(), "another instructor: " + route);
             }
             assertEquals(401, nobody.get("/api/instructor/classes").statusCode());
+            String prepare = "/api/instructor/classes/" + adaClass + "/prepare";
+            assertEquals(401, nobody.send("POST", prepare, "{\"students\":2}").statusCode());
+            assertEquals(401, ann.send("POST", prepare, "{\"students\":2}").statusCode());
+            assertEquals(404, grace.send("POST", prepare, "{\"students\":2}").statusCode());
+            assertEquals(400, ada.send("POST", prepare, "{\"students\":100000}").statusCode());
+            int readyBefore = okGet(ada, "/api/instructor/classes/" + adaClass + "/dashboard").get("kernelsReady").asInt();
+            assertEquals(2, ok(ada, "POST", prepare, Map.of("students", 2)).get("asked").asInt());
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            int ready = readyBefore;
+            while (ready < readyBefore + 2 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                ready = okGet(ada, "/api/instructor/classes/" + adaClass + "/dashboard").get("kernelsReady").asInt();
+            }
+            assertEquals(readyBefore + 2, ready, "two more kernels ready for the class");
             assertEquals(401, nobody.send("POST", "/api/instructor/classes", "{\"name\":\"x\"}").statusCode());
             assertEquals(404, ada.get("/api/instructor/classes/" + adaClass + "/students/" + ollyMember).statusCode(),
                     "a student of another class, through Ada's class");
