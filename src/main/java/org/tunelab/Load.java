@@ -122,23 +122,7 @@ final class Load {
             Thread sampler = new Thread(this::sampleMemory, "load-memory");
             sampler.setDaemon(true);
             sampler.start();
-            long started = System.nanoTime();
-            ExecutorService pool = Executors.newFixedThreadPool(plan.students());
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < plan.students(); i++) {
-                done.add(pool.submit(() -> student(base, lesson, exercise)));
-            }
-            long deadline = started + plan.limit().toNanos();
-            for (Future<?> f : done) {
-                try {
-                    f.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    errors.add("time limit reached");
-                    break;
-                }
-            }
-            pool.shutdownNow();
-            double seconds = (System.nanoTime() - started) / 1e9;
+            double seconds = students(base, lesson, exercise);
             int kernels = server.kernels().size();
             Thread.sleep(plan.hold().toMillis());
             long[] held = memoryKb();
@@ -189,23 +173,7 @@ final class Load {
         }, "load-memory");
         sampler.setDaemon(true);
         sampler.start();
-        long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(plan.students());
-        List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < plan.students(); i++) {
-            done.add(pool.submit(() -> student(base, lesson, exercise)));
-        }
-        long deadline = started + plan.limit().toNanos();
-        for (Future<?> f : done) {
-            try {
-                f.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                errors.add("time limit reached");
-                break;
-            }
-        }
-        pool.shutdownNow();
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = students(base, lesson, exercise);
         Thread.sleep(plan.hold().toMillis());
         sampler.interrupt();
         System.out.printf("%d students against %s (lesson %s, %d ms thinking), %d requests in %.1f s: %.1f requests/s;"
@@ -226,6 +194,29 @@ final class Load {
         }
         errors.stream().distinct().limit(10).forEach(e -> System.out.println("error: " + e));
         return errors.isEmpty() ? 0 : 1;
+    }
+
+    /** Every student at once, each in a thread, until all are done or the time limit; returns the seconds taken. */
+    private double students(String base, Lesson lesson, Exercise exercise) throws InterruptedException {
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(plan.students());
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < plan.students(); i++) {
+            done.add(pool.submit(() -> student(base, lesson, exercise)));
+        }
+        long deadline = started + plan.limit().toNanos();
+        for (Future<?> f : done) {
+            try {
+                f.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                errors.add("time limit reached");
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                errors.add(String.valueOf(e.getCause()));
+            }
+        }
+        pool.shutdownNow();
+        return (System.nanoTime() - started) / 1e9;
     }
 
     /** Requests by the 10 seconds in which they started: how many, how slow, how many failed. */

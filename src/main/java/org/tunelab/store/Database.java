@@ -101,19 +101,13 @@ final class Database implements AutoCloseable {
      */
     <T> T snapshot(String what, Work<T> work) {
         return withConnection(what, c -> {
+            if (kind != Kind.POSTGRESQL) return committed(c, work);
             int isolation = c.getTransactionIsolation();
-            c.setAutoCommit(false);
-            if (kind == Kind.POSTGRESQL) c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
+                return committed(c, work);
             } finally {
-                c.setAutoCommit(true);
-                if (kind == Kind.POSTGRESQL) c.setTransactionIsolation(isolation);
+                c.setTransactionIsolation(isolation);
             }
         });
     }
@@ -123,21 +117,24 @@ final class Database implements AutoCloseable {
         boolean locked = kind == Kind.SQLITE;
         if (locked) sqliteWriteLock.lock();
         try {
-            return withConnection(what, c -> {
-                c.setAutoCommit(false);
-                try {
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly(c, e);
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
-            });
+            return withConnection(what, c -> committed(c, work));
         } finally {
             if (locked) sqliteWriteLock.unlock();
+        }
+    }
+
+    /** {@code work} on {@code c} as one transaction, committed, or rolled back when it fails. */
+    private static <T> T committed(Connection c, Work<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c, e);
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 
