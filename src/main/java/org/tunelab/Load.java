@@ -102,9 +102,7 @@ final class Load {
             return runAgainst(plan.url().replaceAll("/$", ""));
         }
         Course course = new CourseLoader(config.courseDir()).load();
-        Lesson lesson = plan.lesson() == null ? course.lessons().get(0) : course.lessons().stream()
-                .filter(l -> l.slug().equals(plan.lesson())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--lesson: no lesson " + plan.lesson() + " in the course"));
+        Lesson lesson = lesson(course);
         Exercise exercise = course.exercises().isEmpty() ? null : course.exercises().get(0);
         try (Server server = Server.start(config)) {
             System.out.println(HeapTuning.start(server.kernels()));
@@ -153,9 +151,7 @@ final class Load {
      */
     private int runAgainst(String base) throws Exception {
         Course course = new CourseLoader(config.courseDir()).load();
-        Lesson lesson = plan.lesson() == null ? course.lessons().get(0) : course.lessons().stream()
-                .filter(l -> l.slug().equals(plan.lesson())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--lesson: no lesson " + plan.lesson() + " in the course"));
+        Lesson lesson = lesson(course);
         Exercise exercise = course.exercises().isEmpty() ? null : course.exercises().get(0);
         long[] peaks = new long[plan.pids().size()];
         loadStarted = System.nanoTime();
@@ -194,6 +190,13 @@ final class Load {
         }
         errors.stream().distinct().limit(10).forEach(e -> System.out.println("error: " + e));
         return errors.isEmpty() ? 0 : 1;
+    }
+
+    /** The lesson the students open: {@code --lesson}, or the course's first. */
+    private Lesson lesson(Course course) {
+        return plan.lesson() == null ? course.lessons().get(0) : course.lessons().stream()
+                .filter(l -> l.slug().equals(plan.lesson())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--lesson: no lesson " + plan.lesson() + " in the course"));
     }
 
     /** Every student at once, each in a thread, until all are done or the time limit; returns the seconds taken. */

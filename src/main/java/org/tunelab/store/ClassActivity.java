@@ -160,6 +160,24 @@ public final class ClassActivity {
         });
     }
 
+    /** A member of a class as the gradebook names them. */
+    public record Member(String member, String name) {
+    }
+
+    /** The class's members, in the roster's order (by name). */
+    public List<Member> members(String classroom) {
+        return db.read("members(" + classroom + ")", c -> {
+            List<Member> out = new ArrayList<>();
+            try (PreparedStatement p = Store.prepare(c, "SELECT m.member, a.display_name FROM class_member m"
+                    + " JOIN student_account a ON a.student = m.student WHERE m.classroom = ?"
+                    + " ORDER BY a.display_name, m.member", classroom);
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) out.add(new Member(r.getString(1), r.getString(2)));
+            }
+            return out;
+        });
+    }
+
     // ---------------------------------------------------------------- one student
 
     public record LessonActivity(boolean opened, int runs, int errors) {

@@ -57,22 +57,7 @@ final class AccountApi {
         ctx.json(out);
     }
 
-    /**
-     * {@code GET /signin/{token}}: a page naming the link's student, whose button signs in. A GET changes nothing,
-     * so another site that sends a browser to someone's link cannot sign it in as them (login CSRF).
-     */
-    void signInPage(Context ctx) {
-        guard.before(ctx);
-        String token = ctx.pathParam("token");
-        Optional<String> student = classes.studentBySignin(token);
-        if (student.isEmpty()) {
-            guard.failed(ctx);
-            throw invalidLink();
-        }
-        ClassPages.signIn(ctx, "student", token, classes.account(student.get()).map(Classes.Account::name).orElse(""));
-    }
-
-    private static NotFoundResponse invalidLink() {
+    static NotFoundResponse invalidLink() {
         return new NotFoundResponse("This sign-in link is not valid: a newer one may have replaced it. Sign in with"
                 + " your recovery code at /join, or ask your instructor.");
     }

@@ -35,7 +35,7 @@ public final class App {
         Instructors instructors = new Instructors(store, instructorKey, guard);
         AccountApi accounts = new AccountApi(store, models, guard);
         ClassApi classApi = new ClassApi(course, store, instructors, kernels);
-        ClassPages classPages = new ClassPages(store, instructors, classApi, mode);
+        ClassPages classPages = new ClassPages(store, instructors, classApi, guard, mode);
         Pages pages = new Pages(course, store, mode);
         KernelApi kernelApi = new KernelApi(kernels);
         NotebookApi notebook = new NotebookApi(course, kernelApi, store);
@@ -115,7 +115,7 @@ public final class App {
             // classes: students join and sign in; instructors watch their classes (see docs/API.md)
             cfg.routes.get("/join", classPages::join);
             cfg.routes.get("/account", classPages::account);
-            cfg.routes.get("/signin/{token}", accounts::signInPage);
+            cfg.routes.get("/signin/{token}", classPages::studentSignIn);
             cfg.routes.post("/api/classes/join", accounts::join);
             cfg.routes.post("/api/signin", accounts::signInWithCode);
             cfg.routes.get("/api/account", accounts::account);
@@ -123,7 +123,7 @@ public final class App {
             cfg.routes.delete("/api/account", accounts::delete);
 
             cfg.routes.get("/instructor", classPages::instructor);
-            cfg.routes.get("/instructor/signin/{token}", instructors::signInPage);
+            cfg.routes.get("/instructor/signin/{token}", classPages::instructorSignIn);
             cfg.routes.get("/instructor/classes/{id}", classPages::dashboard);
             cfg.routes.get("/instructor/classes/{id}/students/{member}", classPages::student);
             cfg.routes.post("/api/instructor/signin", instructors::signIn);

@@ -172,10 +172,10 @@ final class ClassApi {
     private List<GradeRow> gradebook(Classroom classroom) {
         Map<String, Map<String, ExerciseProgress>> grades = activity.grades(classroom.id());
         List<GradeRow> rows = new ArrayList<>();
-        Course c = course.get();
-        for (ClassActivity.RosterRow student : activity.view(classroom.id()).roster()) {
+        List<Exercise> exercises = inCourseOrder(course.get());
+        for (ClassActivity.Member student : activity.members(classroom.id())) { // not the whole dashboard
             Map<String, ExerciseProgress> mine = grades.getOrDefault(student.member(), Map.of());
-            for (Exercise e : inCourseOrder(c)) {
+            for (Exercise e : exercises) {
                 ExerciseProgress p = mine.get(e.slug());
                 rows.add(new GradeRow(student.name(), student.member(), e.slug(), p != null && p.passed(),
                         p == null ? 0 : p.attempts(), p == null || p.firstPassedAt() == null ? null : p.firstPassedAt().toString()));

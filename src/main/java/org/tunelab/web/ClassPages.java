@@ -16,12 +16,14 @@ final class ClassPages {
     private final Store store;
     private final Instructors instructors;
     private final ClassApi classApi;
+    private final SignInGuard guard;
     private final String mode;
 
-    ClassPages(Store store, Instructors instructors, ClassApi classApi, String mode) {
+    ClassPages(Store store, Instructors instructors, ClassApi classApi, SignInGuard guard, String mode) {
         this.store = store;
         this.instructors = instructors;
         this.classApi = classApi;
+        this.guard = guard;
         this.mode = mode;
     }
 
@@ -72,7 +74,7 @@ final class ClassPages {
         }
         Classes.Classroom c = classApi.classroom(ctx);
         String member = ctx.pathParam("member");
-        if (store.activity().student(c.id(), member).isEmpty()) {
+        if (store.activity().members(c.id()).stream().noneMatch(m -> m.member().equals(member))) {
             throw new NotFoundResponse("No student '" + member + "' in this class.");
         }
         Map<String, Object> model = base("Student · " + c.name() + " · TuneLab");
@@ -82,11 +84,36 @@ final class ClassPages {
         ctx.render("instructor-student", model);
     }
 
+    /**
+     * {@code GET /signin/{token}}: a page naming the link's student, whose button signs in ({@link AccountApi}). A GET
+     * changes nothing, so another site that sends a browser to someone's link cannot sign it in as them (login CSRF).
+     */
+    void studentSignIn(Context ctx) {
+        guard.before(ctx);
+        String token = ctx.pathParam("token");
+        Optional<String> student = store.classes().studentBySignin(token);
+        if (student.isEmpty()) {
+            guard.failed(ctx);
+            throw AccountApi.invalidLink();
+        }
+        signIn(ctx, "student", token, store.classes().account(student.get()).map(Classes.Account::name).orElse(""));
+    }
+
+    /** {@code GET /instructor/signin/{token}}: the same for an instructor's personal link ({@link Instructors}). */
+    void instructorSignIn(Context ctx) {
+        guard.before(ctx);
+        String token = ctx.pathParam("token");
+        Optional<Classes.Instructor> found = store.classes().instructorBySignin(token);
+        if (found.isEmpty()) {
+            guard.failed(ctx);
+            throw Instructors.invalidLink();
+        }
+        signIn(ctx, "instructor", token, found.get().name());
+    }
+
     /** A sign-in link's page: whose link it is, and a button that signs in (see {@code static/signin.js}). */
-    static void signIn(Context ctx, String kind, String token, String name) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", "Sign in · TuneLab");
-        model.put("mode", "");
+    private void signIn(Context ctx, String kind, String token, String name) {
+        Map<String, Object> model = base("Sign in · TuneLab");
         model.put("kind", kind);
         model.put("token", token);
         model.put("name", name);

@@ -77,17 +77,6 @@ final class Instructors {
         ctx.json(out);
     }
 
-    /** {@code GET /instructor/signin/{token}}: a page naming the link's instructor, whose button signs in. */
-    void signInPage(Context ctx) {
-        guard.before(ctx);
-        String token = ctx.pathParam("token");
-        Instructor found = classes.instructorBySignin(token).orElseThrow(() -> {
-            guard.failed(ctx);
-            return invalidLink();
-        });
-        ClassPages.signIn(ctx, "instructor", token, found.name());
-    }
-
     record Link(String token) {
     }
 
@@ -102,7 +91,7 @@ final class Instructors {
         ctx.json(Map.of("name", found.name()));
     }
 
-    private static HttpResponseException invalidLink() {
+    static HttpResponseException invalidLink() {
         return new HttpResponseException(404, "This instructor sign-in link is not valid: a newer one may have"
                 + " replaced it.", Map.of());
     }

@@ -25,6 +25,24 @@ final class Browser {
     private Browser() {
     }
 
+    /** Copies the repository's own {@code lessons/} and {@code exercises/} into {@code course}, for a test's server. */
+    static Path copyCourse(Path course) throws java.io.IOException {
+        for (String folder : new String[] {"lessons", "exercises"}) {
+            Path from = Path.of(folder);
+            try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+                for (Path p : files.toList()) {
+                    Path target = course.resolve(folder).resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target);
+                    }
+                }
+            }
+        }
+        return course;
+    }
+
     /** Starts Chromium, or skips (fails under CI) when it is not installed. */
     static ChromeDriver start(Path profile) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {

@@ -41,8 +41,7 @@ class BrowserTest {
     @BeforeAll
     static void start() throws IOException {
         Path course = dir.resolve("course");
-        copy(Path.of("lessons"), course.resolve("lessons"));
-        copy(Path.of("exercises"), course.resolve("exercises"));
+        Browser.copyCourse(course);
         Files.writeString(course.resolve("lessons/99-broken.md"), "---\ntitle: Broken on purpose\n---\n");
         config = Config.forTest(course, dir.resolve("data")).withRunTimeout(Duration.ofSeconds(30));
         browser = Browser.start(dir.resolve("profile"));
@@ -57,19 +56,6 @@ class BrowserTest {
         }
         if (server != null) {
             server.close();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 

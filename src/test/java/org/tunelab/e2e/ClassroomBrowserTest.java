@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +36,7 @@ class ClassroomBrowserTest {
     @BeforeAll
     static void start() throws IOException {
         Path course = dir.resolve("course");
-        copy(Path.of("lessons"), course.resolve("lessons"));
-        copy(Path.of("exercises"), course.resolve("exercises"));
+        Browser.copyCourse(course);
         teacher = Browser.start(dir.resolve("teacher"));
         pupil = Browser.start(dir.resolve("pupil"));
         server = Server.start(Config.forTest(course, dir.resolve("data")).withRunTimeout(Duration.ofSeconds(30))
@@ -51,16 +49,6 @@ class ClassroomBrowserTest {
             if (d != null) d.quit();
         }
         if (server != null) server.close();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
     }
 
     private static String url(String path) {

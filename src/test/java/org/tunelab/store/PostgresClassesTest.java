@@ -2,11 +2,7 @@ package org.tunelab.store;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -17,30 +13,27 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class PostgresClassesTest extends ClassesBehaviour {
 
-    private static final String BASE_URL = System.getenv("TUNELAB_TEST_PG_URL");
-    private static final String USER = System.getenv("TUNELAB_TEST_PG_USER");
-    private static final String PASSWORD = System.getenv("TUNELAB_TEST_PG_PASSWORD");
+    private static final String USER = TestSchema.USER;
+    private static final String PASSWORD = TestSchema.PASSWORD;
 
-    private String schema;
+    private TestSchema schema;
 
     // Checked per test, not in @BeforeAll, so that Surefire lists every test as skipped.
     @BeforeEach
     void newSchema() throws SQLException {
-        assumeTrue(BASE_URL != null && !BASE_URL.isBlank(),
-                "TUNELAB_TEST_PG_URL is not set: skipping the PostgreSQL tests"
-                        + " (e.g. TUNELAB_TEST_PG_URL=jdbc:postgresql://localhost/tunelab_test)");
-        schema = "tunelab_test_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE SCHEMA " + schema);
+        assumeTrue(TestSchema.configured(), "TUNELAB_TEST_PG_URL is not set: skipping the PostgreSQL tests"
+                + " (e.g. TUNELAB_TEST_PG_URL=jdbc:postgresql://localhost/tunelab_test)");
+        schema = TestSchema.create();
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
-        if (schema != null) execute("DROP SCHEMA " + schema + " CASCADE");
+        if (schema != null) schema.close();
     }
 
     @Override
     String url() {
-        return BASE_URL + (BASE_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return schema.url();
     }
 
     @Override
@@ -53,10 +46,4 @@ class PostgresClassesTest extends ClassesBehaviour {
         return PASSWORD;
     }
 
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(BASE_URL, USER, PASSWORD);
-             Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +28,8 @@ class ClassroomTest {
     @TempDir
     Path dir;
 
-    private Path course() throws Exception {
-        Path course = dir.resolve("course");
-        Files.createDirectories(course.resolve("lessons"));
-        Files.writeString(course.resolve("lessons/01-intro.md"),
-                "---\ntitle: Intro\nsummary: S\n---\nText\n\n```java\nint x = 1;\n```\n\n{{exercise: double-it}}\n");
-        Path ex = Files.createDirectories(course.resolve("exercises/double-it"));
-        Files.writeString(ex.resolve("exercise.md"), "---\ntitle: Double it\nlesson: intro\n---\nWrite `twice(int n)`.\n");
-        Files.writeString(ex.resolve("Starter.jsh"), "int twice(int n) {\n    return 0;\n}\n");
-        Files.writeString(ex.resolve("Solution.jsh"), "int twice(int n) { return n * 2; }\n");
-        Files.writeString(ex.resolve("Check.jsh"), "// check: doubles 21\nassertEquals(42, twice(21), \"twice(21)\");\n");
-        return course;
+    private Path course() throws IOException {
+        return TestCourses.doubleIt(dir);
     }
 
     private Server start() throws Exception {
@@ -229,7 +220,7 @@ class ClassroomTest {
             HttpResponse<String> forged = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                     .newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/instructor/classes"))
                     .header("Content-Type", "application/json")
-                    .header("Cookie", Instructors.COOKIE + "=" + instructorCookie(ada))
+                    .header("Cookie", Instructors.COOKIE + "=" + ada.cookie(Instructors.COOKIE))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"forged\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(403, forged.statusCode(), forged.body());
@@ -243,12 +234,6 @@ class ClassroomTest {
         }
     }
 
-    private static String instructorCookie(TestClient client) throws Exception {
-        java.lang.reflect.Field f = TestClient.class.getDeclaredField("cookies");
-        f.setAccessible(true);
-        return ((java.net.CookieManager) f.get(client)).getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals(Instructors.COOKIE)).findFirst().orElseThrow().getValue();
-    }
 
     @Test
     void aSignInLinkBringsProgressToAnotherBrowserAndKeepsWhatThatBrowserDid() throws Exception {

@@ -11,18 +11,15 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tunelab.Config;
+import org.tunelab.store.TestSchema;
 
 /**
  * Two instances behind Debian's nginx (configured from {@code deploy/nginx.conf.template}, as
@@ -33,15 +30,12 @@ import org.tunelab.Config;
  */
 class ClusterTest {
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
-    private static final String PG_URL = System.getenv("TUNELAB_TEST_PG_URL");
-    private static final String PG_USER = System.getenv("TUNELAB_TEST_PG_USER");
-    private static final String PG_PASSWORD = System.getenv("TUNELAB_TEST_PG_PASSWORD");
 
     @TempDir
     Path dir;
     private final List<Server> servers = new ArrayList<>();
     private Process nginx;
-    private String schema;
+    private TestSchema schema;
 
     @AfterEach
     void stopEverything() throws Exception {
@@ -53,27 +47,13 @@ class ClusterTest {
             s.close();
         }
         if (schema != null) {
-            sql("DROP SCHEMA " + schema + " CASCADE");
+            schema.close();
         }
     }
 
-    private static void sql(String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
-    }
 
     private Path course() throws IOException {
-        Path course = dir.resolve("course");
-        Files.createDirectories(course.resolve("lessons"));
-        Files.writeString(course.resolve("lessons/01-intro.md"),
-                "---\ntitle: Intro\nsummary: S\n---\nText\n\n```java\nint x = 1;\n```\n\n{{exercise: double-it}}\n");
-        Path ex = Files.createDirectories(course.resolve("exercises/double-it"));
-        Files.writeString(ex.resolve("exercise.md"), "---\ntitle: Double it\nlesson: intro\n---\nWrite `twice(int n)`.\n");
-        Files.writeString(ex.resolve("Starter.jsh"), "int twice(int n) {\n    return 0;\n}\n");
-        Files.writeString(ex.resolve("Solution.jsh"), "int twice(int n) { return n * 2; }\n");
-        Files.writeString(ex.resolve("Check.jsh"), "// check: doubles 21\nassertEquals(42, twice(21), \"twice(21)\");\n");
-        return course;
+        return TestCourses.doubleIt(dir);
     }
 
     private static int freePort() throws IOException {
@@ -85,18 +65,16 @@ class ClusterTest {
     /** Starts two instances on a fresh schema, and nginx in front; returns nginx's port. */
     private int startCluster() throws Exception {
         boolean ci = System.getenv("CI") != null;
-        boolean ready = Files.isExecutable(NGINX) && PG_URL != null && !PG_URL.isBlank();
+        boolean ready = Files.isExecutable(NGINX) && TestSchema.configured();
         if (!ready && ci) {
             throw new IllegalStateException("CI must install nginx and set TUNELAB_TEST_PG_URL (see .ci/run)");
         }
         assumeTrue(ready, "the cluster test needs nginx (apt-get install nginx) and TUNELAB_TEST_PG_URL");
-        schema = "tunelab_cluster_" + UUID.randomUUID().toString().replace("-", "");
-        sql("CREATE SCHEMA " + schema);
-        String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        schema = TestSchema.create();
         Path course = course();
         Path models = Files.createDirectories(dir.resolve("models"));
         for (String name : List.of("a", "b")) {
-            servers.add(Server.start(Config.forTest(course, dir.resolve(name)).withDatabase(url, PG_USER, PG_PASSWORD)
+            servers.add(Server.start(Config.forTest(course, dir.resolve(name)).withDatabase(schema.url(), TestSchema.USER, TestSchema.PASSWORD)
                     .withModelsDir(models)));
         }
         int port = freePort();

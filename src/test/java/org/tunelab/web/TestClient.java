@@ -34,7 +34,12 @@ final class TestClient {
 
     /** This client's student id. */
     String cookie() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(Students.COOKIE))
+        return cookie(Students.COOKIE);
+    }
+
+    /** The value of one of this client's cookies. */
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .findFirst().orElseThrow().getValue();
     }
 
