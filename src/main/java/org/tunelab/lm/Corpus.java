@@ -24,7 +24,7 @@ import java.util.function.Function;
  * {@code reserved} (product to category, department to team, a ticket's triage line) never appear in pretraining: the
  * fine-tuning lessons use them.
  */
-public final class Corpus {
+public final class Corpus implements Documents {
 
     /** One input/output pair. */
     public record Example(String input, String output) {
@@ -263,6 +263,25 @@ public final class Corpus {
             });
     }
 
+    private Corpus(List<Task> tasks) {
+        this.tasks.addAll(tasks);
+    }
+
+    /**
+     * A copy in which task {@code name} draws its examples from {@code generator}; its wordings,
+     * labels and everything else stay. Tiny 2's pretraining uses it to sign tickets with thousands
+     * of real and invented names and to mix negated reviews into sentiment; {@code new Corpus()}, which the
+     * course's datasets use, never changes.
+     */
+    public Corpus withGenerator(String name, Function<SplittableRandom, Example> generator) {
+        List<Task> copy = new ArrayList<>();
+        for (Task t : tasks) {
+            copy.add(t.name().equals(name) ? new Task(t.name(), t.wordings(), t.trained(), t.labels(), t.reserved(), generator) : t);
+        }
+        if (copy.equals(tasks)) throw new IllegalArgumentException("no task " + name);
+        return new Corpus(copy);
+    }
+
     private void add(String name, List<String> wordings, int trained, List<String> labels, boolean reserved,
                      Function<SplittableRandom, Example> gen) {
         tasks.add(new Task(name, wordings, trained, labels, reserved, gen));
@@ -283,7 +302,7 @@ public final class Corpus {
     }
 
     // ---------------------------------------------------------------- generators
-    private record Ticket(String text, int dept, boolean urgent, String order, String name) {
+    record Ticket(String text, int dept, boolean urgent, String order, String name) {
     }
 
     static Ticket ticket(SplittableRandom r, String[] first, String[] last) {
@@ -366,6 +385,7 @@ public final class Corpus {
     }
 
     /** One pretraining document (without its end-of-text token). */
+    @Override
     public String document(SplittableRandom r) {
         List<Task> pool = pretrainingTasks();
         int kind = r.nextInt(100);
@@ -420,14 +440,6 @@ public final class Corpus {
         String[] lead = {"Code list: ", "IDs: ", "Sequence: ", "Repeat after me: ", ""};
         StringBuilder b = new StringBuilder(pick(r, lead)).append(line);
         for (int i = 0, reps = 1 + r.nextInt(2); i < reps; i++) b.append('\n').append(line);
-        return b.toString();
-    }
-
-    /** About {@code chars} characters of documents joined by blank lines, for training the tokenizer. */
-    public String sampleText(long seed, int chars) {
-        SplittableRandom r = new SplittableRandom(seed);
-        StringBuilder b = new StringBuilder();
-        while (b.length() < chars) b.append(document(r)).append("\n\n");
         return b.toString();
     }
 

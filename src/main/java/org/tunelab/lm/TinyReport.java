@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * {@code tiny-report}: measures a checkpoint on freshly generated held-out data (seeds that
- * pretraining never used) and prints markdown tables (a)-(g) of issue 10.
+ * pretraining never used) and prints markdown tables (a)-(g) of issue 10 and (h)-(i) of issue 23.
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp target/classes org.tunelab.lm.TinyReport \
@@ -27,6 +27,7 @@ public final class TinyReport {
     private final int n;
     private final int threads;
     private final StringBuilder md = new StringBuilder();
+    private HeldOutTests heldOut;
     private static final long EVAL_SEED = 0xE7A1_0000L; // pretraining uses small seeds
 
     private TinyReport(Tiny base, int n, int threads) {
@@ -41,7 +42,11 @@ public final class TinyReport {
         TinyReport r = new TinyReport(tiny, Integer.parseInt(a.getOrDefault("n", "50")),
                 Integer.parseInt(a.getOrDefault("threads", "" + Runtime.getRuntime().availableProcessors())));
         String cmd = "java --add-modules jdk.incubator.vector -cp target/classes org.tunelab.lm.TinyReport " + String.join(" ", args);
-        r.run(cmd, a.containsKey("only") ? a.get("only") : "abcdefg");
+        String parts = a.getOrDefault("only", "abcdefghi");
+        if (parts.contains("h") || parts.contains("i")) {
+            r.heldOut = new HeldOutTests(Lexicon.load(Path.of(a.getOrDefault("sources", "data/tiny-sources/node_modules"))));
+        }
+        r.run(cmd, parts);
         if (a.containsKey("out")) Files.writeString(Path.of(a.get("out")), r.md.toString());
     }
 
@@ -65,6 +70,8 @@ public final class TinyReport {
         if (parts.contains("c")) partC();
         if (parts.contains("d") || parts.contains("e") || parts.contains("f")) partDEF(cls, parts);
         if (parts.contains("g")) partG();
+        if (parts.contains("h")) partH();
+        if (parts.contains("i")) partI();
         line("");
         line(String.format("Report took %.0f s.", (System.nanoTime() - t0) / 1e9));
     }
@@ -178,11 +185,11 @@ public final class TinyReport {
                     if (acc > best) { best = acc; bestName = k + "-shot" + (instr ? " + instruction" : ""); bestTokens = tok; }
                 }
             }
-            Tiny ftD = fineTune(examples(cat, 200, new SplittableRandom(200), 0, null), full.withEpochs(5), "full n=200, 5 epochs");
-            double accFt = accuracy(ftD, test);
+            List<Example> train200 = examples(cat, 200, new SplittableRandom(200), 0, null);
+            String accFt = seedSpread(perSeed(s -> fineTune(train200, full.withEpochs(5).withSeed(s), "full n=200, 5 epochs, seed " + s)), test);
             int tokFt = meanTokens(test);
             line(String.format("| **best few-shot (%s)** | **%.2f** | %d |", bestName, best, bestTokens));
-            line(String.format("| **fine-tuned (full, 200 examples x 5 epochs), prompt without demos** | **%.2f** | %d (%.1fx shorter) |",
+            line(String.format("| **fine-tuned (full, 200 examples x 5 epochs, seeds 1-3: mean (range)), prompt without demos** | **%s** | %d (%.1fx shorter) |",
                     accFt, tokFt, (double) bestTokens / tokFt));
             line("");
         }
@@ -230,15 +237,17 @@ public final class TinyReport {
         if (parts.contains("f")) {
             line("## (f) Fine-tuned accuracy (full, 3 epochs) by training set size and label noise");
             line("");
-            line("| examples | label noise | accuracy |");
+            line("| examples | label noise | accuracy, seeds 1-3: mean (range) |");
             line("|---|---|---|");
             for (int size : new int[] {50, 200, 500}) {
-                Tiny m = size == 200 ? ft200 : fineTune(examples(cat, size, new SplittableRandom(size), 0, null), full, "full n=" + size);
-                line(String.format("| %d | 0%% | %.2f |", size, accuracy(m, test)));
+                List<Example> train = examples(cat, size, new SplittableRandom(size), 0, null);
+                List<Tiny> ms = perSeed(s -> s == 1 && size == 200 ? ft200 : fineTune(train, full.withSeed(s), "full n=" + size + ", seed " + s));
+                line(String.format("| %d | 0%% | %s |", size, seedSpread(ms, test)));
             }
             for (double noise : new double[] {0.2, 0.4}) {
-                Tiny m = fineTune(examples(cat, 500, new SplittableRandom(500), noise, null), full, "noise " + noise);
-                line(String.format("| 500 | %.0f%% | %.2f |", noise * 100, accuracy(m, test)));
+                List<Example> train = examples(cat, 500, new SplittableRandom(500), noise, null);
+                List<Tiny> ms = perSeed(s -> fineTune(train, full.withSeed(s), "noise " + noise + ", seed " + s));
+                line(String.format("| 500 | %.0f%% | %s |", noise * 100, seedSpread(ms, test)));
             }
             line("");
         }
@@ -249,6 +258,18 @@ public final class TinyReport {
 
     private static List<Tiny> perSeed(java.util.function.LongFunction<Tiny> train) {
         return E_SEEDS.stream().map(train::apply).toList();
+    }
+
+    /** "mean (lowest-highest)" of the models' accuracies. */
+    private static String seedSpread(List<Tiny> models, List<Example> test) {
+        double sum = 0, lo = 1, hi = 0;
+        for (Tiny m : models) {
+            double acc = accuracy(m, test);
+            sum += acc;
+            lo = Math.min(lo, acc);
+            hi = Math.max(hi, acc);
+        }
+        return String.format("%.2f (%.2f-%.2f)", sum / models.size(), lo, hi);
     }
 
     /** One row of table (e): accuracies averaged over the models (one per seed), the spread of the mean of others. */
@@ -279,6 +300,70 @@ public final class TinyReport {
         Tiny m = FineTuner.fineTune(base, ex, o, null, () -> false);
         System.err.printf("fine-tuned %s (%d examples) in %.1f s%n", what, ex.size(), (System.nanoTime() - t0) / 1e9);
         return m;
+    }
+
+    // ------------------------------------------------------------------ (h)
+    /** Sentences of the kind students typed when they tried Tiny 1 (issue 23), with what a person means. */
+    static final String[][] TYPED = {{"I do not love this kettle.", "negative"}, {"This is not a good product.", "negative"},
+        {"Never buying this again.", "negative"}, {"I would not recommend this lamp.", "negative"},
+        {"Awful blender, it leaks.", "negative"}, {"Awful blender. It leaks.", "negative"}, {"Not bad at all.", "positive"},
+        {"I love this kettle.", "positive"}, {"The lamp looks cheap, but it works well.", "positive"}};
+
+    private void partH() {
+        line("## (h) Negation and contrast: held-out reviews (adjectives, idioms, sentence forms and products never in pretraining)");
+        line("");
+        line("| form | example | accuracy |");
+        line("|---|---|---|");
+        double sum = 0;
+        int rows = 0;
+        for (int form = 1; form <= 4; form++) {
+            List<Example> ex = heldOut.sentiment(form, n, new SplittableRandom(EVAL_SEED + 500 + form));
+            double acc = accuracy(base, ex);
+            String shown = ex.get(0).prompt().replaceAll("(?s)^.*Input: (.*)\nOutput:$", "$1");
+            line(String.format("| %s | %s (%s) | %.2f |", Reviews.FORMS.get(form), shown, ex.get(0).completion().strip(), acc));
+            sum += acc;
+            rows++;
+        }
+        line(String.format("| **mean** | | **%.2f** |", sum / rows));
+        line("");
+        line("Sentences students typed, after \"Is this review positive or negative?\" (greedy answer):");
+        line("");
+        line("| review | meant | Tiny |");
+        line("|---|---|---|");
+        for (String[] t : TYPED) {
+            String got = base.generate(Corpus.prompt("Is this review positive or negative?", List.of(), t[0]),
+                    GenerateOptions.greedy().withMaxTokens(4).withStop("\n")).text().strip();
+            line(String.format("| %s | %s | %s |", t[0], t[1], got));
+        }
+        line("");
+    }
+
+    // ------------------------------------------------------------------ (i)
+    private void partI() {
+        line("## (i) Few-shot on tasks no training episode used: category pairs and language pairs, no instruction");
+        line("");
+        line("Held-out pairs: " + Episodes.HELD_OUT_PAIRS.stream().map(p -> String.join(" vs ", p.stream().sorted().toList())).sorted().toList()
+                + " and " + Episodes.HELD_OUT_LANGUAGES.stream().map(p -> String.join(" vs ", p.stream().sorted().toList())).sorted().toList()
+                + "; language queries are words never seen in pretraining.");
+        line("");
+        int[] ks = {1, 2, 4, 8};
+        line("| task | labels | k=1 | k=2 | k=4 | k=8 |");
+        line("|---|---|---|---|---|---|");
+        double sum4 = 0;
+        for (String kind : List.of("category", "language")) {
+            for (boolean invented : new boolean[] {false, true}) {
+                StringBuilder row = new StringBuilder("| " + kind + " pairs | " + (invented ? "invented" : "their names") + " |");
+                for (int k : ks) {
+                    double acc = accuracy(base, heldOut.fewShot(kind, invented, k, n, new SplittableRandom(EVAL_SEED + 600 + k + kind.hashCode()
+                            + (invented ? 50 : 0))));
+                    row.append(String.format(" %.2f |", acc));
+                    if (k == 4) sum4 += acc / 4;
+                }
+                line(row.toString());
+            }
+        }
+        line(String.format("| **mean at k=4** | | | | **%.2f** | |", sum4));
+        line("");
     }
 
     // ------------------------------------------------------------------ (g)

@@ -35,7 +35,9 @@ import java.util.SplittableRandom;
  * default 16), --seq (tokens per sequence, default the context 256), --lr (2e-3), --warmup (200
  * steps), --layers/--dim/--heads/--context (default the issue's recipe), --save-minutes (5),
  * --stop-after (steps in this run, then save and exit; resume later), --tokenizer-chars (2,000,000),
- * --init (see above; --resume wins once the run has saved its own state).
+ * --init (see above; --resume wins once the run has saved its own state), --corpus (tiny1: the
+ * synthetic {@link Corpus}; tiny2: {@link Pretraining} over the {@link Lexicon}, whose npm sources
+ * are under --sources, default data/tiny-sources/node_modules: bin/tiny-sources installs them).
  * Same seed and same --threads give the same checkpoint (the gradient is summed per thread, so
  * another thread count changes the float rounding).
  */
@@ -66,7 +68,10 @@ public final class TrainBase {
         Map<String, Double> time = new HashMap<>();
         long t0 = System.nanoTime();
 
-        Corpus corpus = new Corpus();
+        Documents corpus = a.getOrDefault("corpus", "tiny1").equals("tiny2")
+            ? new Pretraining(Lexicon.load(Path.of(a.getOrDefault("sources", "data/tiny-sources/node_modules"))))
+            : new Corpus();
+        System.out.printf("corpus %s%n", corpus.getClass().getSimpleName());
         Tiny start;
         long step = 0;
         float[] m = null, v = null;
@@ -154,7 +159,7 @@ public final class TrainBase {
     }
 
     /** seq + 1 tokens of documents separated by end-of-text (the last one cut off). */
-    static int[] pack(Corpus corpus, Tokenizer tok, SplittableRandom r, int seq) {
+    static int[] pack(Documents corpus, Tokenizer tok, SplittableRandom r, int seq) {
         int[] out = new int[seq + 1];
         int n = 0;
         while (n < out.length) {

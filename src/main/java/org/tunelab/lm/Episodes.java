@@ -1,0 +1,187 @@
+package org.tunelab.lm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import static org.tunelab.lm.Corpus.pick;
+
+/**
+ * In-context learning as a trained skill: few-shot episodes of tasks drawn fresh from the
+ * {@link Lexicon} (two to four categories of words, languages of words, surface features), whose
+ * labels are category names, invented words, unrelated words or letters, so the answer must be
+ * taken from the prompt. Demonstrations are bursty (only the episode's classes appear).
+ *
+ * <p>Held out of every training episode, for the report's test (i): the category pairs in
+ * {@link #HELD_OUT_PAIRS} (both categories still appear in other episodes and in facts) and the
+ * language pairs in {@link #HELD_OUT_LANGUAGES}; one word in ten of each language list never
+ * appears in training at all.
+ */
+final class Episodes {
+
+    static final Set<Set<String>> HELD_OUT_PAIRS = Set.of(Set.of("animal", "vehicle"), Set.of("food", "tool"),
+        Set.of("clothing", "furniture"), Set.of("instrument", "weapon"), Set.of("color", "country"), Set.of("job", "building"));
+    static final Set<Set<String>> HELD_OUT_LANGUAGES = Set.of(Set.of("French", "English"), Set.of("German", "Spanish"));
+    static final String[] INSTRUCTIONS = {"Sort the words into groups.", "Label each word.", "Classify the word.",
+        "Which group does the word belong to?", "Follow the pattern of the examples."};
+    static final String[] ARBITRARY = {"red", "blue", "yes", "no", "left", "right", "up", "down", "alpha", "beta", "cat", "dog",
+        "sun", "moon", "one", "two", "apple", "river", "north", "south"};
+
+    /** A task of an episode: each class has its words (or sentences) and its label. */
+    record Task(String kind, List<String> classNames, List<List<String>> members) {
+    }
+
+    private final Lexicon lex;
+    private final List<String> categoryNames;
+
+    Episodes(Lexicon lex) {
+        this.lex = lex;
+        this.categoryNames = List.copyOf(lex.categories().keySet());
+    }
+
+    /** One training episode: k demos and a query, labels as the episode chose them. */
+    String trainingEpisode(SplittableRandom r) {
+        int kind = r.nextInt(10);
+        Task t = kind < 5 ? categoryTask(r, 2 + (r.nextInt(3) == 0 ? 1 + r.nextInt(2) : 0), false)
+            : kind < 8 ? languageTask(r, 2 + (r.nextInt(4) == 0 ? 1 : 0), false) : surfaceTask(r);
+        List<String> labels = labels(r, t);
+        int k = 1 + r.nextInt(8);
+        String instruction = r.nextInt(3) == 0 ? pick(r, INSTRUCTIONS) : null;
+        List<Corpus.Example> demos = demos(r, t, labels, k);
+        Corpus.Example q = draw(r, t, labels);
+        return Corpus.prompt(instruction, demos, q.input()) + " " + q.output();
+    }
+
+    /** Labels for the task's classes: its own names, invented words, unrelated words or letters. */
+    List<String> labels(SplittableRandom r, Task t) {
+        int n = t.classNames().size(), how = r.nextInt(10);
+        if (how < 4) return t.classNames();
+        if (how < 7) return Corpus.inventLabels(r, n);
+        List<String> out = new ArrayList<>();
+        if (how < 9) {
+            while (out.size() < n) {
+                String w = pick(r, ARBITRARY);
+                if (!out.contains(w)) out.add(w);
+            }
+        } else {
+            for (int i = 0; i < n; i++) out.add(String.valueOf((char) ((r.nextBoolean() ? 'A' : '1') + i)));
+        }
+        return out;
+    }
+
+    /** k demos that show every class at least once when k allows, in random order. */
+    List<Corpus.Example> demos(SplittableRandom r, Task t, List<String> labels, int k) {
+        List<Corpus.Example> out = new ArrayList<>();
+        int n = t.classNames().size();
+        for (int i = 0; i < k; i++) {
+            int c = i < n && k >= n ? i : r.nextInt(n);
+            out.add(new Corpus.Example(Pretraining.one(r, t.members().get(c)), labels.get(c)));
+        }
+        for (int i = out.size() - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            Corpus.Example e = out.get(i);
+            out.set(i, out.get(j));
+            out.set(j, e);
+        }
+        return out;
+    }
+
+    /** A query example of a random class. */
+    Corpus.Example draw(SplittableRandom r, Task t, List<String> labels) {
+        int c = r.nextInt(t.classNames().size());
+        return new Corpus.Example(Pretraining.one(r, t.members().get(c)), labels.get(c));
+    }
+
+    /**
+     * n categories that share no word; with {@code heldOut} a pair from {@link #HELD_OUT_PAIRS},
+     * else any set containing no held-out pair.
+     */
+    Task categoryTask(SplittableRandom r, int n, boolean heldOut) {
+        List<String> chosen = new ArrayList<>();
+        if (heldOut) {
+            List<Set<String>> pairs = HELD_OUT_PAIRS.stream().map(Set::copyOf).sorted((a, b) -> String.join(",", a.stream()
+                .sorted().toList()).compareTo(String.join(",", b.stream().sorted().toList()))).toList();
+            chosen.addAll(pairs.get(r.nextInt(pairs.size())).stream().sorted().toList());
+            if (r.nextBoolean()) java.util.Collections.reverse(chosen);
+        } else {
+            while (chosen.size() < n) {
+                String c = Pretraining.one(r, categoryNames);
+                if (chosen.contains(c) || chosen.stream().anyMatch(o -> overlap(o, c) || HELD_OUT_PAIRS.contains(Set.of(o, c)))) continue;
+                chosen.add(c);
+            }
+        }
+        List<List<String>> members = chosen.stream().map(c -> lex.categories().get(c)).toList();
+        return new Task("category", chosen, members);
+    }
+
+    private boolean overlap(String a, String b) {
+        return lex.overlapping().contains(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a));
+    }
+
+    /** n languages; training words only, or with {@code heldOut} a held-out pair and held-out words. */
+    Task languageTask(SplittableRandom r, int n, boolean heldOut) {
+        List<String> names = List.copyOf(lex.languages().keySet());
+        List<String> chosen = new ArrayList<>();
+        if (heldOut) {
+            Set<String> pair = r.nextBoolean() ? Set.of("French", "English") : Set.of("German", "Spanish");
+            chosen.addAll(pair.stream().sorted().toList());
+            if (r.nextBoolean()) java.util.Collections.reverse(chosen);
+        } else {
+            while (chosen.size() < n) {
+                String c = Pretraining.one(r, names);
+                if (chosen.contains(c) || chosen.stream().anyMatch(o -> HELD_OUT_LANGUAGES.contains(Set.of(o, c)))) continue;
+                chosen.add(c);
+            }
+        }
+        List<List<String>> members = chosen.stream().map(l -> languageWords(l, heldOut)).toList();
+        return new Task("language", chosen, members);
+    }
+
+    private final Map<String, List<String>> split = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A language's training words (9 in 10) or held-out words (1 in 10), split by a hash of the word. */
+    List<String> languageWords(String language, boolean heldOut) {
+        return split.computeIfAbsent(language + heldOut, k -> lex.languages().get(language).stream()
+            .filter(w -> (Math.floorMod(w.hashCode() * 31 + 7, 10) == 0) == heldOut).toList());
+    }
+
+    /** Surface features: question or statement, capitalised or not, long or short, number or word. */
+    Task surfaceTask(SplittableRandom r) {
+        List<String> nouns = lex.categories().get(Pretraining.one(r, categoryNames));
+        List<String> a = new ArrayList<>(), b = new ArrayList<>();
+        int kind = r.nextInt(4);
+        List<String> names = switch (kind) {
+            case 0 -> List.of("question", "statement");
+            case 1 -> List.of("capitalized", "lowercase");
+            case 2 -> List.of("long", "short");
+            default -> List.of("number", "word");
+        };
+        for (int i = 0; i < 12; i++) {
+            String w = Pretraining.one(r, nouns);
+            String c = Pretraining.one(r, categoryNames);
+            switch (kind) {
+                case 0 -> {
+                    a.add("Is the " + w + " a kind of " + c + "?");
+                    b.add("The " + w + " is a kind of " + c + ".");
+                }
+                case 1 -> {
+                    a.add(Reviews.capital(w));
+                    b.add(w.toLowerCase());
+                }
+                case 2 -> {
+                    if (w.length() >= 8) a.add(w);
+                    else if (w.length() <= 5) b.add(w);
+                }
+                default -> {
+                    a.add(Integer.toString(r.nextInt(10000)));
+                    b.add(w);
+                }
+            }
+        }
+        if (a.isEmpty()) a.add("extraordinary");
+        if (b.isEmpty()) b.add("cat");
+        return new Task("surface", names, List.of(a, b));
+    }
+}
