@@ -49,8 +49,9 @@ final class Episodes {
         List<String> labels = labels(r, t);
         int k = 1 + r.nextInt(8);
         String instruction = r.nextInt(3) == 0 ? pick(r, INSTRUCTIONS) : null;
-        List<Corpus.Example> demos = demos(r, t, labels, k);
-        Corpus.Example q = draw(r, t, labels);
+        boolean sentences = !t.kind().equals("surface") && r.nextInt(3) == 0;
+        List<Corpus.Example> demos = demos(r, t, labels, k, sentences);
+        Corpus.Example q = draw(r, t, labels, sentences);
         return Corpus.prompt(instruction, demos, q.input()) + " " + q.output();
     }
 
@@ -71,13 +72,16 @@ final class Episodes {
         return out;
     }
 
-    /** k demos that show every class at least once when k allows, in random order. */
-    List<Corpus.Example> demos(SplittableRandom r, Task t, List<String> labels, int k) {
+    /**
+     * k demos that show every class at least once when k allows, in random order; with
+     * {@code sentences} each input is a sentence (see {@link #input}).
+     */
+    List<Corpus.Example> demos(SplittableRandom r, Task t, List<String> labels, int k, boolean sentences) {
         List<Corpus.Example> out = new ArrayList<>();
         int n = t.classNames().size();
         for (int i = 0; i < k; i++) {
             int c = i < n && k >= n ? i : r.nextInt(n);
-            out.add(new Corpus.Example(Pretraining.one(r, t.members().get(c)), labels.get(c)));
+            out.add(new Corpus.Example(input(r, t, c, sentences), labels.get(c)));
         }
         for (int i = out.size() - 1; i > 0; i--) {
             int j = r.nextInt(i + 1);
@@ -89,9 +93,30 @@ final class Episodes {
     }
 
     /** A query example of a random class. */
-    Corpus.Example draw(SplittableRandom r, Task t, List<String> labels) {
+    Corpus.Example draw(SplittableRandom r, Task t, List<String> labels, boolean sentences) {
         int c = r.nextInt(t.classNames().size());
-        return new Corpus.Example(Pretraining.one(r, t.members().get(c)), labels.get(c));
+        return new Corpus.Example(input(r, t, c, sentences), labels.get(c));
+    }
+
+    static final String[] SENTENCES = {"I saw %s yesterday.", "There is %s near the house.", "The picture shows %s.",
+        "My neighbour has %s.", "We talked about %s.", "She pointed at %s."};
+
+    /**
+     * An input of class c: one member, or with {@code sentences} a category word inside a short
+     * sentence ("I saw a horse yesterday.") or three to six words of one language.
+     */
+    String input(SplittableRandom r, Task t, int c, boolean sentences) {
+        List<String> members = t.members().get(c);
+        String w = Pretraining.one(r, members);
+        if (!sentences) return w;
+        if (t.kind().equals("language")) {
+            StringBuilder b = new StringBuilder(Reviews.capital(w));
+            for (int i = 0, n = 2 + r.nextInt(4); i < n; i++) b.append(' ').append(Pretraining.one(r, members));
+            return b.append('.').toString();
+        }
+        boolean proper = Character.isUpperCase(w.charAt(0));
+        String np = proper ? w : ("aeiou".indexOf(w.charAt(0)) >= 0 ? "an " : "a ") + w;
+        return String.format(pick(r, SENTENCES), np);
     }
 
     /**

@@ -34,16 +34,21 @@ final class HeldOutTests {
 
     /**
      * n k-shot episodes of a held-out "category" or "language" pair, without instruction, labelled
-     * with the classes' own names or with words invented per episode.
+     * with the classes' own names or with words invented per episode; inputs are single words.
      */
     List<Example> fewShot(String kind, boolean invented, int k, int n, SplittableRandom r) {
+        return fewShot(kind, invented, false, k, n, r);
+    }
+
+    /** As above; with {@code sentences} the inputs are sentences rather than single words. */
+    List<Example> fewShot(String kind, boolean invented, boolean sentences, int k, int n, SplittableRandom r) {
         Episodes ep = pretraining.episodes();
         List<Example> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Episodes.Task t = kind.equals("category") ? ep.categoryTask(r, 2, true) : ep.languageTask(r, 2, true);
             List<String> labels = invented ? Corpus.inventLabels(r, 2) : t.classNames();
-            List<Corpus.Example> demos = ep.demos(r, t, labels, k);
-            Corpus.Example q = ep.draw(r, t, labels);
+            List<Corpus.Example> demos = ep.demos(r, t, labels, k, sentences);
+            Corpus.Example q = ep.draw(r, t, labels, sentences);
             out.add(new Example(Corpus.prompt(null, demos, q.input()), " " + q.output()));
         }
         return out;

@@ -315,16 +315,17 @@ public final class TinyReport {
         line("| form | example | accuracy |");
         line("|---|---|---|");
         double sum = 0;
-        int rows = 0;
         for (int form = 1; form <= 4; form++) {
             List<Example> ex = heldOut.sentiment(form, n, new SplittableRandom(EVAL_SEED + 500 + form));
             double acc = accuracy(base, ex);
-            String shown = ex.get(0).prompt().replaceAll("(?s)^.*Input: (.*)\nOutput:$", "$1");
+            String shown = ex.get(0).prompt().replaceAll("(?s)^.*Input: (.*)\\nOutput:$", "$1");
             line(String.format("| %s | %s (%s) | %.2f |", Reviews.FORMS.get(form), shown, ex.get(0).completion().strip(), acc));
-            sum += acc;
-            rows++;
+            if (form <= 2) sum += acc / 2;
+            if (form == 2) line(String.format("| **negated and contrastive (the target)** | | **%.2f** |", sum));
         }
-        line(String.format("| **mean** | | **%.2f** |", sum / rows));
+        line("");
+        line("Idioms and the recommending forms (\"I would not hesitate to recommend ...\", a double negation, and \"I would never "
+                + "recommend ...\") are harder tests beyond the target.");
         line("");
         line("Sentences students typed, after \"Is this review positive or negative?\" (greedy answer):");
         line("");
@@ -362,7 +363,15 @@ public final class TinyReport {
                 line(row.toString());
             }
         }
-        line(String.format("| **mean at k=4** | | | | **%.2f** | |", sum4));
+        line(String.format("| **mean at k=4 (the target)** | | | | **%.2f** | |", sum4));
+        for (String kind : List.of("category", "language")) {
+            StringBuilder row = new StringBuilder("| " + kind + " pairs, sentences | their names |");
+            for (int k : ks) {
+                row.append(String.format(" %.2f |", accuracy(base, heldOut.fewShot(kind, false, true, k, n,
+                        new SplittableRandom(EVAL_SEED + 700 + k + kind.hashCode())))));
+            }
+            line(row.toString());
+        }
         line("");
     }
 

@@ -48,6 +48,9 @@ class PretrainingTest {
                 "Output: question", "IDs: ")) {
             assertTrue(text.contains(part), "missing: " + part);
         }
+        assertTrue(java.util.Arrays.stream(Episodes.SENTENCES).anyMatch(f -> text.contains("Input: " + f.substring(0, f.indexOf('%')))),
+            "category words inside sentences");
+        assertTrue(text.matches("(?s).*Input: (Eng|Fre|Ger|Spa|Ita)x\\w+ (eng|fre|ger|spa|ita)x\\w+ .*"), "several words of one language");
     }
 
     @Test
