@@ -37,7 +37,9 @@ import java.util.SplittableRandom;
  * --stop-after (steps in this run, then save and exit; resume later), --tokenizer-chars (2,000,000),
  * --init (see above; --resume wins once the run has saved its own state), --corpus (tiny1: the
  * synthetic {@link Corpus}; tiny2: {@link Pretraining} over the {@link Lexicon}, whose npm sources
- * are under --sources, default data/tiny-sources/node_modules: bin/tiny-sources installs them).
+ * are under --sources, default data/tiny-sources/node_modules: bin/tiny-sources installs them),
+ * --tokenizer-from PATH (a fresh run takes that checkpoint's tokenizer instead of training one, so
+ * that token counts the lessons quote stay the same across runs).
  * Same seed and same --threads give the same checkpoint (the gradient is summed per thread, so
  * another thread count changes the float rounding).
  */
@@ -89,10 +91,12 @@ public final class TrainBase {
             cfg = start.config();
             System.out.printf("initialized from %s (fresh optimizer, warmup %d steps)%n", a.get("init"), warmup);
         } else {
-            Tokenizer tok = Tokenizer.train(corpus.sampleText(seed, tokenizerChars), cfg.vocabSize());
+            Tokenizer tok = a.containsKey("tokenizer-from") ? Tiny.load(Path.of(a.get("tokenizer-from"))).tokenizer()
+                : Tokenizer.train(corpus.sampleText(seed, tokenizerChars), cfg.vocabSize());
             start = new Tiny("tiny-base", cfg, tok, new Weights(cfg).init(seed), null);
             time.merge("tokenizer", secs(t0), Double::sum);
-            System.out.printf("tokenizer: %d ids trained in %.1f s%n", tok.vocabSize(), secs(t0));
+            System.out.printf("tokenizer: %d ids, %s in %.1f s%n", tok.vocabSize(),
+                    a.containsKey("tokenizer-from") ? "read from " + a.get("tokenizer-from") : "trained", secs(t0));
         }
         Tokenizer tok = start.tokenizer();
         long totalSteps = Math.max(1, tokens / ((long) batch * seq));
