@@ -367,8 +367,9 @@ public final class TinyReport {
         for (String kind : List.of("category", "language")) {
             StringBuilder row = new StringBuilder("| " + kind + " pairs, sentences | their names |");
             for (int k : ks) {
-                row.append(String.format(" %.2f |", accuracy(base, heldOut.fewShot(kind, false, true, k, n,
-                        new SplittableRandom(EVAL_SEED + 700 + k + kind.hashCode())))));
+                List<Example> ex = heldOut.fewShot(kind, false, true, k, n, new SplittableRandom(EVAL_SEED + 700 + k + kind.hashCode()));
+                long tooLong = ex.stream().filter(e -> base.tokenizer().encode(e.prompt()).length > base.config().contextLength()).count();
+                row.append(String.format(" %.2f%s |", accuracy(base, ex), tooLong == 0 ? "" : " (" + tooLong + " of " + n + " prompts over the window)"));
             }
             line(row.toString());
         }
