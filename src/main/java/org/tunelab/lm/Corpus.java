@@ -274,11 +274,9 @@ public final class Corpus implements Documents {
      * course's datasets use, never changes.
      */
     public Corpus withGenerator(String name, Function<SplittableRandom, Example> generator) {
-        List<Task> copy = new ArrayList<>();
-        for (Task t : tasks) {
-            copy.add(t.name().equals(name) ? new Task(t.name(), t.wordings(), t.trained(), t.labels(), t.reserved(), generator) : t);
-        }
-        if (copy.equals(tasks)) throw new IllegalArgumentException("no task " + name);
+        Task old = task(name);
+        List<Task> copy = new ArrayList<>(tasks);
+        copy.set(tasks.indexOf(old), new Task(name, old.wordings(), old.trained(), old.labels(), old.reserved(), generator));
         return new Corpus(copy);
     }
 

@@ -1,10 +1,13 @@
 package org.tunelab.lm;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.tunelab.lm.Corpus.pick;
 
@@ -24,6 +27,9 @@ final class Episodes {
     static final Set<Set<String>> HELD_OUT_PAIRS = Set.of(Set.of("animal", "vehicle"), Set.of("food", "tool"),
         Set.of("clothing", "furniture"), Set.of("instrument", "weapon"), Set.of("color", "country"), Set.of("job", "building"));
     static final Set<Set<String>> HELD_OUT_LANGUAGES = Set.of(Set.of("French", "English"), Set.of("German", "Spanish"));
+    /** The held-out category pairs in a fixed order (a Set.of iterates differently in every JVM), each pair sorted. */
+    private static final List<List<String>> HELD_OUT_PAIRS_IN_ORDER = HELD_OUT_PAIRS.stream().map(p -> p.stream().sorted().toList())
+        .sorted(Comparator.comparing((List<String> p) -> String.join(",", p))).toList();
     static final String[] INSTRUCTIONS = {"Sort the words into groups.", "Label each word.", "Classify the word.",
         "Which group does the word belong to?", "Follow the pattern of the examples."};
     static final String[] ARBITRARY = {"red", "blue", "yes", "no", "left", "right", "up", "down", "alpha", "beta", "cat", "dog",
@@ -35,6 +41,8 @@ final class Episodes {
 
     private final Lexicon lex;
     private final List<String> categoryNames;
+    /** Each language's training and held-out words, split once. */
+    private final Map<String, List<String>> split = new ConcurrentHashMap<>();
 
     Episodes(Lexicon lex) {
         this.lex = lex;
@@ -126,10 +134,8 @@ final class Episodes {
     Task categoryTask(SplittableRandom r, int n, boolean heldOut) {
         List<String> chosen = new ArrayList<>();
         if (heldOut) {
-            List<Set<String>> pairs = HELD_OUT_PAIRS.stream().map(Set::copyOf).sorted((a, b) -> String.join(",", a.stream()
-                .sorted().toList()).compareTo(String.join(",", b.stream().sorted().toList()))).toList();
-            chosen.addAll(pairs.get(r.nextInt(pairs.size())).stream().sorted().toList());
-            if (r.nextBoolean()) java.util.Collections.reverse(chosen);
+            chosen.addAll(HELD_OUT_PAIRS_IN_ORDER.get(r.nextInt(HELD_OUT_PAIRS_IN_ORDER.size())));
+            if (r.nextBoolean()) Collections.reverse(chosen);
         } else {
             while (chosen.size() < n) {
                 String c = Pretraining.one(r, categoryNames);
@@ -150,9 +156,8 @@ final class Episodes {
         List<String> names = List.copyOf(lex.languages().keySet());
         List<String> chosen = new ArrayList<>();
         if (heldOut) {
-            Set<String> pair = r.nextBoolean() ? Set.of("French", "English") : Set.of("German", "Spanish");
-            chosen.addAll(pair.stream().sorted().toList());
-            if (r.nextBoolean()) java.util.Collections.reverse(chosen);
+            chosen.addAll(r.nextBoolean() ? List.of("English", "French") : List.of("German", "Spanish"));
+            if (r.nextBoolean()) Collections.reverse(chosen);
         } else {
             while (chosen.size() < n) {
                 String c = Pretraining.one(r, names);
@@ -163,8 +168,6 @@ final class Episodes {
         List<List<String>> members = chosen.stream().map(l -> languageWords(l, heldOut)).toList();
         return new Task("language", chosen, members);
     }
-
-    private final Map<String, List<String>> split = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A language's training words (9 in 10) or held-out words (1 in 10), split by a hash of the word. */
     List<String> languageWords(String language, boolean heldOut) {

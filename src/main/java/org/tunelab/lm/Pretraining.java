@@ -36,9 +36,7 @@ public final class Pretraining implements Documents {
         this.episodes = new Episodes(lex);
         List<String> products = new ArrayList<>();
         for (String[] p : Corpus.PRODUCTS) products.add(p[0]);
-        for (String c : List.of("tool", "furniture", "clothing", "instrument")) {
-            for (String w : lex.categories().get(c)) if (Math.floorMod(w.hashCode(), 5) != 0) products.add(w);
-        }
+        products.addAll(artifacts(false));
         this.reviews = new Reviews(products, false);
         Corpus base = new Corpus();
         Corpus c = base.withGenerator("sentiment", r -> r.nextInt(5) < 2 ? base.task("sentiment").sample(r) : reviews.sample(r))
@@ -64,9 +62,14 @@ public final class Pretraining implements Documents {
 
     /** The products reviews in held-out tests are about: one in five of the lexicon's artifacts. */
     List<String> heldOutProducts() {
+        return artifacts(true);
+    }
+
+    /** Tools, furniture, clothing and instruments: the held-out fifth (by a hash of the word), or the rest. */
+    private List<String> artifacts(boolean heldOut) {
         List<String> out = new ArrayList<>();
         for (String c : List.of("tool", "furniture", "clothing", "instrument")) {
-            for (String w : lex.categories().get(c)) if (Math.floorMod(w.hashCode(), 5) == 0) out.add(w);
+            for (String w : lex.categories().get(c)) if ((Math.floorMod(w.hashCode(), 5) == 0) == heldOut) out.add(w);
         }
         return out;
     }
