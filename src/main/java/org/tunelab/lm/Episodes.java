@@ -35,8 +35,14 @@ final class Episodes {
     static final String[] ARBITRARY = {"red", "blue", "yes", "no", "left", "right", "up", "down", "alpha", "beta", "cat", "dog",
         "sun", "moon", "one", "two", "apple", "river", "north", "south"};
 
-    /** A task of an episode: each class has its words (or sentences) and its label. */
-    record Task(String kind, List<String> classNames, List<List<String>> members) {
+    /**
+     * A task of an episode: each class has its words (or sentences) and its label; training's
+     * category tasks also list each class's everyday words, drawn half of the time.
+     */
+    record Task(String kind, List<String> classNames, List<List<String>> members, List<List<String>> everyday) {
+        Task(String kind, List<String> classNames, List<List<String>> members) {
+            this(kind, classNames, members, List.of());
+        }
     }
 
     private final Lexicon lex;
@@ -115,6 +121,7 @@ final class Episodes {
      */
     String input(SplittableRandom r, Task t, int c, boolean sentences) {
         List<String> members = t.members().get(c);
+        if (!t.everyday().isEmpty() && !t.everyday().get(c).isEmpty() && r.nextBoolean()) members = t.everyday().get(c);
         String w = Pretraining.one(r, members);
         if (!sentences) return w;
         if (t.kind().equals("language")) {
@@ -144,7 +151,8 @@ final class Episodes {
             }
         }
         List<List<String>> members = chosen.stream().map(c -> lex.categories().get(c)).toList();
-        return new Task("category", chosen, members);
+        return heldOut ? new Task("category", chosen, members)
+            : new Task("category", chosen, members, chosen.stream().map(c -> lex.everyday().get(c)).toList());
     }
 
     private boolean overlap(String a, String b) {

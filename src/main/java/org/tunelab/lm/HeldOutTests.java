@@ -21,6 +21,11 @@ final class HeldOutTests {
         this.reviews = new Reviews(pretraining.heldOutProducts(), true);
     }
 
+    private List<String> everyday(String category) {
+        List<String> words = pretraining.lexicon().everyday().get(category);
+        return words.isEmpty() ? pretraining.lexicon().categories().get(category) : words;
+    }
+
     /** n held-out reviews of one form (see {@link Reviews#FORMS}) after a trained sentiment wording. */
     List<Example> sentiment(int form, int n, SplittableRandom r) {
         Corpus.Task t = pretraining.corpus().task("sentiment");
@@ -40,12 +45,16 @@ final class HeldOutTests {
         return fewShot(kind, invented, false, k, n, r);
     }
 
-    /** As above; with {@code sentences} the inputs are sentences rather than single words. */
+    /**
+     * As above; with {@code sentences} the inputs are sentences rather than single words. Kind
+     * "everyday" is "category" restricted to everyday words ("dog", "car"), as students type them.
+     */
     List<Example> fewShot(String kind, boolean invented, boolean sentences, int k, int n, SplittableRandom r) {
         Episodes ep = pretraining.episodes();
         List<Example> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Episodes.Task t = kind.equals("category") ? ep.categoryTask(r, 2, true) : ep.languageTask(r, 2, true);
+            Episodes.Task t = kind.equals("language") ? ep.languageTask(r, 2, true) : ep.categoryTask(r, 2, true);
+            if (kind.equals("everyday")) t = new Episodes.Task("category", t.classNames(), t.classNames().stream().map(c -> everyday(c)).toList());
             List<String> labels = invented ? Corpus.inventLabels(r, 2) : t.classNames();
             List<Corpus.Example> demos = ep.demos(r, t, labels, k, sentences);
             Corpus.Example q = ep.draw(r, t, labels, sentences);

@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  *
  * @param categories common nouns by category, e.g. "animal" to [..., "horse", ...]; some share
  *                   words (every bird is an animal): those are listed in {@code overlapping}
+ * @param everyday   for each category, its words whose first sense SemCor tagged at least once
+ *                   (WordNet's {@code cntlist.rev}): "dog", "car", "chair" rather than "flapjack"
  * @param overlapping pairs {a, b} (a before b) of categories that share a word
  * @param glosses    a common noun's first-sense definition
  * @param antonyms   adjective pairs {a, b}
@@ -42,7 +44,7 @@ import java.util.stream.Stream;
  * @param spam       short spam messages (subject and first words)
  * @param ham        short legitimate messages
  */
-public record Lexicon(Map<String, List<String>> categories, Set<List<String>> overlapping, Map<String, String> glosses,
+public record Lexicon(Map<String, List<String>> categories, Map<String, List<String>> everyday, Set<List<String>> overlapping, Map<String, String> glosses,
                       List<String[]> antonyms, Map<String, List<String>> languages, List<String> firstNames,
                       List<String> surnames, List<String> spam, List<String> ham) {
 
@@ -91,7 +93,7 @@ public record Lexicon(Map<String, List<String>> categories, Set<List<String>> ov
             first.removeAll(List.of(Corpus.EVAL_FIRST));
             List<String> last = new ArrayList<>(surnames);
             last.removeAll(List.of(Corpus.EVAL_LAST));
-            return new Lexicon(wn.categories, wn.overlapping, wn.glosses, wn.antonyms, languages, List.copyOf(first), List.copyOf(last),
+            return new Lexicon(wn.categories, wn.everyday(), wn.overlapping, wn.glosses, wn.antonyms, languages, List.copyOf(first), List.copyOf(last),
                     List.copyOf(spam), List.copyOf(ham));
         } catch (IOException e) {
             throw new UncheckedIOException("a source of Tiny's corpus is missing (" + e.getMessage()
@@ -115,6 +117,15 @@ public record Lexicon(Map<String, List<String>> categories, Set<List<String>> ov
         final Set<List<String>> overlapping = new HashSet<>();
         final Map<String, String> glosses = new HashMap<>();
         final List<String[]> antonyms = new ArrayList<>();
+        /** Lemmas whose first noun sense SemCor tagged (an empty set if cntlist.rev is missing). */
+        final Set<String> tagged = new HashSet<>();
+
+        /** Each category's words that are in {@link #tagged}, in the category's order. */
+        Map<String, List<String>> everyday() {
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            categories.forEach((c, words) -> out.put(c, words.stream().filter(w -> tagged.contains(w.toLowerCase())).toList()));
+            return out;
+        }
 
         /** Nouns count as common if SemCor tagged one of their senses or {@code english} lists them. */
         static WordNet read(Path dir, Set<String> english) throws IOException {
@@ -173,6 +184,14 @@ public record Lexicon(Map<String, List<String>> categories, Set<List<String>> ov
                 }
             }
             wn.readAntonyms(dir.resolve("data.adj"));
+            Path counts = dir.resolve("cntlist.rev");
+            if (Files.exists(counts)) {
+                for (String line : Files.readAllLines(counts, StandardCharsets.UTF_8)) {
+                    String[] f = line.split(" ");
+                    int pct = f[0].indexOf('%');
+                    if (f.length == 3 && pct > 0 && f[0].startsWith("1:", pct + 1) && f[1].equals("1")) wn.tagged.add(f[0].substring(0, pct));
+                }
+            }
             return wn;
         }
 

@@ -11,7 +11,9 @@ import static org.tunelab.lm.Corpus.pick;
  * it leaks." follows the part after "but"), idioms ("Never buying this again.") and punctuation
  * ("Awful blender, it leaks." and "Awful blender. It leaks." agree). Adjectives, idioms, products
  * and two sentence forms are split into a part for pretraining and a part held out for the
- * report's negation test (h).
+ * report's negation test (h). The held-out adjectives do appear in pretraining, but only in plain
+ * reviews ("The lamp is splendid."): the model may learn what they mean, never how they read
+ * negated or contrasted, so (h) measures negation as a skill rather than unknown words.
  */
 final class Reviews {
 
@@ -78,8 +80,9 @@ final class Reviews {
         return pick(r, heldOut ? (pos ? POS_ADJ_HELD_OUT : NEG_ADJ_HELD_OUT) : (pos ? POS_ADJ : NEG_ADJ));
     }
 
+    /** Plain reviews in training also use the held-out adjectives, one time in four. */
     private String plain(SplittableRandom r, String p, boolean pos) {
-        String a = adj(r, pos);
+        String a = !heldOut && r.nextInt(4) == 0 ? pick(r, pos ? POS_ADJ_HELD_OUT : NEG_ADJ_HELD_OUT) : adj(r, pos);
         String[] forms = {"The %s is %s.", "This %s is really %s.", "%s %s.", "What a %s %s!", "I %s this %s."};
         int f = r.nextInt(forms.length);
         return switch (f) {

@@ -310,7 +310,8 @@ public final class TinyReport {
         {"I love this kettle.", "positive"}, {"The lamp looks cheap, but it works well.", "positive"}};
 
     private void partH() {
-        line("## (h) Negation and contrast: held-out reviews (adjectives, idioms, sentence forms and products never in pretraining)");
+        line("## (h) Negation and contrast: held-out reviews (adjectives met in pretraining only in plain reviews; idioms, sentence forms "
+                + "and products never)");
         line("");
         line("| form | example | accuracy |");
         line("|---|---|---|");
@@ -364,6 +365,11 @@ public final class TinyReport {
             }
         }
         line(String.format("| **mean at k=4 (the target)** | | | | **%.2f** | |", sum4));
+        StringBuilder everyday = new StringBuilder("| category pairs, everyday words (\"dog\", \"car\") | their names |");
+        for (int k : ks) {
+            everyday.append(String.format(" %.2f |", accuracy(base, heldOut.fewShot("everyday", false, k, n, new SplittableRandom(EVAL_SEED + 800 + k)))));
+        }
+        line(everyday.toString());
         for (String kind : List.of("category", "language")) {
             StringBuilder row = new StringBuilder("| " + kind + " pairs, sentences | their names |");
             for (int k : ks) {

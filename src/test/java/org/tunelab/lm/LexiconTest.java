@@ -43,6 +43,8 @@ class LexiconTest {
         }
         Files.write(wn.resolve("data.noun"), data);
         Files.write(wn.resolve("index.noun"), index);
+        Files.write(wn.resolve("cntlist.rev"), List.of("horse%1:05:00:: 1 103", "bus%1:06:00:: 1 2", "cow%1:05:00:: 2 1",
+            "tram%2:38:00:: 1 4"));
         Files.write(wn.resolve("data.adj"), List.of("  1 licence header",
             "00020000 00 a 01 hot 0 001 ! 00020001 a 0101 | used of physical heat",
             "00020001 00 a 01 cold 0 001 ! 00020000 a 0101 | having a low temperature",
@@ -86,6 +88,16 @@ class LexiconTest {
         assertTrue(lex.overlapping().contains(List.of("animal", "bird")), "every bird is an animal");
         assertFalse(lex.overlapping().contains(List.of("animal", "vehicle")));
         assertEquals("a horse as defined here", lex.glosses().get("horse"), "the gloss up to its first semicolon");
+    }
+
+    @Test
+    void everydayWordsAreThoseWhoseFirstNounSenseSemCorTagged() throws IOException {
+        Lexicon lex = load();
+        assertEquals(List.of("horse"), lex.everyday().get("animal"), "cow's tagged sense is its second; otter is untagged");
+        assertEquals(List.of("bus"), lex.everyday().get("vehicle"), "tram's count is for a verb sense");
+        Files.delete(dir.resolve("wordnet/cntlist.rev"));
+        Lexicon without = Lexicon.load(dir.resolve("wordnet"), dir.resolve("dict"), dir.resolve("npm"));
+        assertEquals(List.of(), without.everyday().get("animal"), "without counts no word is everyday, and training draws from all");
     }
 
     @Test

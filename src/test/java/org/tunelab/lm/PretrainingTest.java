@@ -28,7 +28,9 @@ class PretrainingTest {
             for (int i = 0; i < 400; i++) words.add(l.toLowerCase().substring(0, 3) + "x" + Integer.toString(i, 26).replaceAll("[0-9]", "q"));
             langs.put(l, words);
         }
-        return new Lexicon(cats, Set.of(List.of("animal", "bird")), Map.of("animala", "an animal of the test"),
+        Map<String, List<String>> everyday = new LinkedHashMap<>();
+        cats.forEach((c, w) -> everyday.put(c, w.subList(0, 3)));
+        return new Lexicon(cats, everyday, Set.of(List.of("animal", "bird")), Map.of("animala", "an animal of the test"),
             List.<String[]>of(new String[] {"hot", "cold"}), langs, List.of("Ada", "Alan", "Grace"), List.of("Lovelace", "Turing", "Hopper"),
             List.of("Claim your prize now, you won a cruise"), List.of("Shall we meet at noon near the station"));
     }

@@ -50,14 +50,21 @@ class ReviewsTest {
     void heldOutWordsAndFormsStayOutOfTraining() {
         SplittableRandom r = new SplittableRandom(3);
         Reviews train = new Reviews(PRODUCTS, false), test = new Reviews(List.of("ottoman"), true);
-        List<String> heldOut = new java.util.ArrayList<>(List.of(Reviews.POS_ADJ_HELD_OUT));
-        heldOut.addAll(List.of(Reviews.NEG_ADJ_HELD_OUT));
+        List<String> adjectives = new java.util.ArrayList<>(List.of(Reviews.POS_ADJ_HELD_OUT));
+        adjectives.addAll(List.of(Reviews.NEG_ADJ_HELD_OUT));
+        List<String> heldOut = new java.util.ArrayList<>(adjectives);
         for (String[] idiom : Reviews.IDIOMS_HELD_OUT) heldOut.add(idiom[0]);
         heldOut.addAll(List.of(". However, ", "It is not a ", "really don't", "would not hesitate", "would never recommend"));
+        int plainWithHeldOut = 0;
         for (int i = 0; i < 5_000; i++) {
-            String s = train.sample(r).input();
-            for (String h : heldOut) assertFalse(s.contains(h), h + " in a training review: " + s);
+            String s = train.sample(r, i % Reviews.FORMS.size()).input();
+            boolean plain = i % Reviews.FORMS.size() == 0;
+            for (String h : plain ? heldOut.subList(adjectives.size(), heldOut.size()) : heldOut) {
+                assertFalse(s.contains(h), h + " in a training review: " + s);
+            }
+            if (plain && adjectives.stream().anyMatch(s::contains)) plainWithHeldOut++;
         }
+        assertTrue(plainWithHeldOut > 100, "held-out adjectives are taught in plain reviews: " + plainWithHeldOut);
         for (int i = 0; i < 500; i++) {
             Corpus.Example e = test.sample(r);
             assertTrue(e.input().contains("ottoman") || heldOut.stream().anyMatch(e.input()::contains), e.input());
