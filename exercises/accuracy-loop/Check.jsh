@@ -26,8 +26,16 @@ assertEquals(0.0, accuracy(yes, Prompt.of("Is this review positive or negative?"
         "accuracy on an empty dataset");
 
 // check: Tiny with an instruction it knows routes 20 tickets
-double tiny = accuracy(Models.tiny(), Prompt.of("Classify the ticket by department."), Datasets.task("department", 20, 4));
-assertEquals(1.0, tiny, 1e-9, "Tiny's accuracy on 20 tickets with \"Classify the ticket by department.\"");
+Prompt classify = Prompt.of("Classify the ticket by department.");
+Dataset twenty = Datasets.task("department", 20, 4);
+int routed = 0;
+for (Example e : twenty) {
+    if (Models.tiny().complete(classify.input(e.input())).answer().equals(e.label())) {
+        routed++;
+    }
+}
+double tiny = accuracy(Models.tiny(), classify, twenty);
+assertEquals(routed / 20.0, tiny, 1e-9, "Tiny's accuracy on 20 tickets with \"Classify the ticket by department.\" (it routes " + routed + " of them right)");
 
 // hidden check: the prompt matters
 double none = accuracy(Models.tiny(), Prompt.empty(), Datasets.task("department", 20, 4));

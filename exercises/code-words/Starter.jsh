@@ -1,1 +1,1 @@
-Prompt codeWords = Prompt.empty().examples("I love it.", "zorp", "It broke.", "blick");
+Prompt codeWords = Prompt.empty().examples("I love it.", "zorp", "It is great.", "zorp");

@@ -137,7 +137,7 @@ class PromptTest {
         Model tiny = Models.tiny();
         Options oneLine = Options.defaults().stop("\n");
         String review = "The tent arrived damaged.";
-        assertEquals("tent", tiny.complete(Prompt.empty().input(review), oneLine).answer());
+        assertEquals("negative", tiny.complete(Prompt.empty().input(review), oneLine).answer());
         assertEquals("negative", tiny.complete(Prompt.empty().example("I love this kettle.", "positive").input(review), oneLine).answer());
         assertEquals("blick", tiny.complete(Prompt.empty().examples("I love this kettle.", "zorp", "The lid broke in a week.", "blick",
                 "The toaster is fantastic.", "zorp", "My scarf fell apart quickly.", "blick").input(review), oneLine).answer());
