@@ -44,8 +44,8 @@ import java.util.stream.Stream;
  * @param spam       short spam messages (subject and first words)
  * @param ham        short legitimate messages
  */
-public record Lexicon(Map<String, List<String>> categories, Map<String, List<String>> everyday, Set<List<String>> overlapping, Map<String, String> glosses,
-                      List<String[]> antonyms, Map<String, List<String>> languages, List<String> firstNames,
+public record Lexicon(Map<String, List<String>> categories, Map<String, List<String>> everyday, Set<List<String>> overlapping,
+                      Map<String, String> glosses, List<String[]> antonyms, Map<String, List<String>> languages, List<String> firstNames,
                       List<String> surnames, List<String> spam, List<String> ham) {
 
     /** Categories with fewer common words are left out. */
