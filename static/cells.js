@@ -38,54 +38,27 @@ TuneLab.cells = (function () {
    * `kernel` is the id of the kernel the page's earlier cells ran in (the server says if that kernel is gone).
    */
   async function runStreaming(url, cell, code, kernel) {
-    const res = await fetch(url + '?stream=true', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(kernel ? { code: code, kernel: kernel } : { code: code }),
-    });
-    if (!res.ok) {
-      let data = null;
-      try { data = await res.json(); } catch (e) { /* not JSON */ }
-      throw new Error((data && data.error) || ('The server answered ' + res.status + '.'));
-    }
-    const reader = res.body.getReader();
-    const decoder = new TextDecoder();
     const live = {};
-    let buffer = '';
-    let result = null;
     let cleared = false;
-    for (;;) {
-      const chunk = await reader.read();
-      if (chunk.done) break;
-      buffer += decoder.decode(chunk.value, { stream: true });
-      let nl;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (!line.trim()) continue;
-        const event = JSON.parse(line);
-        if (event.event !== 'queued') cell.queued = null;
-        if (event.event === 'output') {
-          if (!cleared) { cell.output.replaceChildren(); cleared = true; }
-          if (!live[event.stream]) {
-            live[event.stream] = el('pre', 'out ' + event.stream);
-            cell.output.append(live[event.stream]);
-          }
-          live[event.stream].textContent += event.text;
-        } else if (event.event === 'queued') {
-          cell.queued = 'Waiting for the server: ' + (event.position === 1 ? 'next' : 'number ' + event.position) + ' in line…';
-          cell.status.textContent = cell.queued;
-        } else if (event.event === 'display') {
-          if (!cleared) { cell.output.replaceChildren(); cleared = true; }
-          TuneLab.display.show(cell.output, event.spec);
-          live.stdout = null; // output printed after a display goes below it
-          live.stderr = null;
-        } else if (event.event === 'result') {
-          result = event;
+    return TuneLab.stream(url, kernel ? { code: code, kernel: kernel } : { code: code }, (event) => {
+      const waiting = TuneLab.waitingText(event);
+      cell.queued = waiting;
+      if (waiting) {
+        cell.status.textContent = waiting;
+      } else if (event.event === 'output') {
+        if (!cleared) { cell.output.replaceChildren(); cleared = true; }
+        if (!live[event.stream]) {
+          live[event.stream] = el('pre', 'out ' + event.stream);
+          cell.output.append(live[event.stream]);
         }
+        live[event.stream].textContent += event.text;
+      } else if (event.event === 'display') {
+        if (!cleared) { cell.output.replaceChildren(); cleared = true; }
+        TuneLab.display.show(cell.output, event.spec);
+        live.stdout = null; // output printed after a display goes below it
+        live.stderr = null;
       }
-    }
-    if (!result) throw new Error('The run ended without a result: the connection to the server was cut.');
-    return result;
+    });
   }
 
   function clearMarks(cell) {

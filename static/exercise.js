@@ -47,12 +47,16 @@
       if (checking) return;
       checking = true;
       const started = performance.now();
+      let waiting = null; // where the check stands while it waits: its place in line, or a VM starting for it
       const tick = setInterval(() => {
-        status.textContent = 'Checking… ' + ((performance.now() - started) / 1000).toFixed(1) + ' s';
+        const seconds = ((performance.now() - started) / 1000).toFixed(1) + ' s';
+        status.textContent = waiting ? waiting + ' ' + seconds : 'Checking… ' + seconds;
       }, 100);
       section.classList.add('running');
       try {
-        render(await call('POST', api(slug, '/check'), { code: editor.getValue() }));
+        render(await TuneLab.stream(api(slug, '/check'), { code: editor.getValue() }, (event) => {
+          waiting = TuneLab.waitingText(event);
+        }));
       } catch (e) {
         results.replaceChildren(el('p', 'summary-line fail', e.message));
         status.textContent = 'Failed';

@@ -94,6 +94,7 @@
     setText(document.querySelector('.active-count'), String(active));
     setText(document.querySelector('.stuck-count'), String((d.stuck || []).length));
     setText(document.querySelector('.kernels-ready'), String(d.kernelsReady));
+    setText(document.querySelector('.check-kernels-ready'), String(d.checkKernelsReady));
     const count = document.querySelector('.prepare-count');
     if (!count.dataset.typed && d.students > 0) count.value = String(d.students); // the class's size, until one is typed
   }
@@ -239,7 +240,8 @@
     status.textContent = 'Starting…';
     try {
       const r = await TuneLab.call('POST', '/api' + base + '/prepare', Number.isFinite(n) ? { students: n } : {});
-      status.textContent = r.asked > 0 ? 'Starting ' + r.asked + ' kernels in the background; the count above grows as they start.'
+      const asked = r.asked + r.checksAsked;
+      status.textContent = asked > 0 ? 'Starting ' + asked + ' kernels in the background; the counts above grow as they start.'
         : 'No more: the server already has as many prepared as it allows.';
     } catch (e) { status.textContent = e.message; }
   });

@@ -43,5 +43,49 @@ window.TuneLab = (function () {
     return data;
   }
 
-  return { el: el, call: call, csrfToken: csrfToken };
+  /**
+   * POSTs body as JSON to url + '?stream=true' and reads the NDJSON answer (runs and checks, docs/API.md): calls
+   * onEvent with each event as it arrives; resolves with the last one, {"event": "result", ...}.
+   */
+  async function stream(url, body, onEvent) {
+    const res = await fetch(url + '?stream=true', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    });
+    if (!res.ok) {
+      let data = null;
+      try { data = await res.json(); } catch (e) { /* not JSON */ }
+      throw new Error((data && data.error) || ('The server answered ' + res.status + '.'));
+    }
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let result = null;
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      buffer += decoder.decode(chunk.value, { stream: true });
+      let nl;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        if (!line.trim()) continue;
+        const event = JSON.parse(line);
+        if (event.event === 'result') result = event;
+        onEvent(event);
+      }
+    }
+    if (!result) throw new Error('The answer ended without a result: the connection to the server was cut.');
+    return result;
+  }
+
+  /** What a waiting run or check is told ('queued' and 'starting' events), in words; null for other events. */
+  function waitingText(event) {
+    if (event.event === 'starting') return 'Starting a Java VM for it…';
+    if (event.event === 'queued') {
+      return 'Waiting for the server: ' + (event.position === 1 ? 'next' : 'number ' + event.position) + ' in line…';
+    }
+    return null;
+  }
+
+  return { el: el, call: call, csrfToken: csrfToken, stream: stream, waitingText: waitingText };
 })();

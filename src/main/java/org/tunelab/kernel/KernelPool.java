@@ -44,6 +44,12 @@ public final class KernelPool implements AutoCloseable {
      * @throws KernelException if none was ready and a new one could not be started
      */
     public Kernel take() {
+        Kernel kernel = poll();
+        return kernel != null ? kernel : Kernel.start(config); // poll() asked for the refill already
+    }
+
+    /** A ready kernel (the caller owns it and must close it), or null when none is ready; either way the pool refills. */
+    public Kernel poll() {
         if (closed) {
             throw new IllegalStateException("kernel pool: take after close");
         }
@@ -57,7 +63,7 @@ public final class KernelPool implements AutoCloseable {
             kernel.close();
         }
         refill();
-        return Kernel.start(config);
+        return null;
     }
 
     /**

@@ -122,7 +122,8 @@ public final class Kernels implements AutoCloseable {
      * Runs a cell in the key's kernel, as {@link #run(String, String, OutputListener)}, within the limits of
      * {@link Fairness}: a student's runs per minute, their kernels, and the server's runs at once.
      *
-     * @param queued told the run's place in the server's queue (1 = next) while it waits; may be null
+     * @param queued told the run's place in the server's queue (1 = next) while it waits, and 0 once if no kernel
+     *               was ready and one is being started for it; may be null
      */
     public RunResult run(String key, String code, OutputListener listener, java.util.function.IntConsumer queued) {
         long started = System.nanoTime();
@@ -144,7 +145,11 @@ public final class Kernels implements AutoCloseable {
                 if (slot.kernel == null) {
                     String closed = makeRoomFor(student, key);
                     try {
-                        slot.kernel = pool.take();
+                        Kernel ready = pool.poll();
+                        if (ready == null && queued != null) {
+                            queued.accept(0);
+                        }
+                        slot.kernel = ready != null ? ready : pool.take();
                         slot.kernel.owner(key);
                     } catch (KernelException e) {
                         return RunResult.failed("Could not start a Java kernel: " + e.getMessage(),

@@ -6,17 +6,17 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
- * At most N runs at once, server-wide; the rest wait first come, first served, and are told their place in the
- * queue as it changes. Thread-safe.
+ * At most N runs (or checks) at once, server-wide; the rest wait first come, first served, and are told their place
+ * in the queue as it changes. Thread-safe.
  */
-final class RunQueue {
+public final class RunQueue {
     private final int slots;
     private long nextTicket;
     private long admitted; // tickets below this have been let in (or gave up)
     private int running;
     private final Set<Long> abandoned = new HashSet<>();
 
-    RunQueue(int slots) {
+    public RunQueue(int slots) {
         this.slots = slots;
     }
 
@@ -26,7 +26,7 @@ final class RunQueue {
      *
      * @return false if no slot came free within {@code maxWait}, in which case the caller must not run
      */
-    boolean enter(Duration maxWait, IntConsumer onWait) throws InterruptedException {
+    public boolean enter(Duration maxWait, IntConsumer onWait) throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
         long ticket;
         synchronized (this) {
@@ -69,18 +69,18 @@ final class RunQueue {
     }
 
     /** Frees the slot taken by a successful {@link #enter}. */
-    synchronized void leave() {
+    public synchronized void leave() {
         running--;
         notifyAll();
     }
 
     /** Runs executing now. */
-    synchronized int running() {
+    public synchronized int running() {
         return running;
     }
 
     /** Runs waiting now. */
-    synchronized int waiting() {
+    public synchronized int waiting() {
         skipAbandoned();
         return (int) (nextTicket - admitted - abandoned.size());
     }

@@ -1,5 +1,6 @@
 package org.tunelab.kernel;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -8,11 +9,12 @@ import java.util.concurrent.CompletableFuture;
  * JIT has compiled javac itself: measured on 2 cores, the first kernels cost the server 1.3-1.5 CPU seconds each to
  * start, the tenth about 0.2, the thirtieth about 0.1. A class that starts together on a cold server pays that
  * for every student at once. So the server starts and closes a few kernels in the background, each running a cell
- * that declares and uses a record, a method and a stream, before anyone needs one.
+ * that declares and uses a record, a method and a stream, before anyone needs one; the server's grader adds the
+ * kind of checks exercises run (org.tunelab.grading.Grader#warmUp), which are compiler work of their own.
  */
 public final class Warmup {
     private static final System.Logger LOG = System.getLogger(Warmup.class.getName());
-    static final String CELL = """
+    public static final String CELL = """
             record Point(int x, int y) { int sum() { return x + y; } }
             List<Point> points = java.util.stream.IntStream.range(0, 20).mapToObj(i -> new Point(i, 2 * i)).toList();
             String describe(Point p) { return "(" + p.x() + ", " + p.y() + ")"; }
@@ -28,6 +30,11 @@ public final class Warmup {
      * closes them; completes when done (at once for 0). A kernel that fails to start ends the warm-up early.
      */
     public static CompletableFuture<Void> start(KernelConfig config, int kernels) {
+        return start(config, kernels, List.of(CELL));
+    }
+
+    /** As {@link #start(KernelConfig, int)}, each kernel running {@code cells} one after another. */
+    public static CompletableFuture<Void> start(KernelConfig config, int kernels, List<String> cells) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (kernels <= 0) {
             done.complete(null);
@@ -39,7 +46,13 @@ public final class Warmup {
                 for (int i = 0; i < kernels; i++) {
                     Kernel kernel = Kernel.start(config);
                     try {
-                        kernel.run(CELL);
+                        for (String cell : cells) {
+                            RunResult result = kernel.run(cell);
+                            if (result.status() != RunStatus.OK && i == 0) { // it still warms, less: say so, once
+                                LOG.log(System.Logger.Level.WARNING, "Warm-up cell did not run cleanly ({0}): {1}",
+                                        result.status(), cell.lines().findFirst().orElse(""));
+                            }
+                        }
                     } finally {
                         kernel.close();
                     }

@@ -34,7 +34,7 @@ public final class App {
         SignInGuard guard = new SignInGuard();
         Instructors instructors = new Instructors(store, instructorKey, guard);
         AccountApi accounts = new AccountApi(store, models, guard);
-        ClassApi classApi = new ClassApi(course, store, instructors, kernels);
+        ClassApi classApi = new ClassApi(course, store, instructors, kernels, grader);
         ClassPages classPages = new ClassPages(store, instructors, classApi, guard, mode);
         Pages pages = new Pages(course, store, mode);
         KernelApi kernelApi = new KernelApi(kernels);

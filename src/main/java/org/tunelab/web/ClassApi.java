@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.tunelab.course.Course;
 import org.tunelab.course.Exercise;
+import org.tunelab.grading.Grader;
 import org.tunelab.kernel.Kernels;
 import org.tunelab.store.ClassActivity;
 import org.tunelab.store.ClassActivity.ClassView;
@@ -31,13 +32,15 @@ final class ClassApi {
     private final ClassActivity activity;
     private final Instructors instructors;
     private final Kernels kernels;
+    private final Grader grader;
 
-    ClassApi(Supplier<Course> course, Store store, Instructors instructors, Kernels kernels) {
+    ClassApi(Supplier<Course> course, Store store, Instructors instructors, Kernels kernels, Grader grader) {
         this.course = course;
         this.classes = store.classes();
         this.activity = store.activity();
         this.instructors = instructors;
         this.kernels = kernels;
+        this.grader = grader;
     }
 
     record Prepare(Integer students) {
@@ -45,7 +48,8 @@ final class ClassApi {
 
     /**
      * {@code POST /api/instructor/classes/{id}/prepare {"students": 30}}: kernels started ahead of a class (the
-     * class's size when no number is given), so that its first cells do not each wait for a JVM to start.
+     * class's size when no number is given), one per student for their lesson's cells and one for their first
+     * exercise check, so that neither waits for a JVM to start.
      */
     void prepare(Context ctx) {
         Classroom classroom = classroom(ctx);
@@ -54,7 +58,8 @@ final class ClassApi {
         if (n < 1 || n > Kernels.MOST_PREPARED) {
             throw new BadRequestResponse("Prepare kernels for 1 to " + Kernels.MOST_PREPARED + " students, not " + n + ".");
         }
-        ctx.json(Map.of("asked", kernels.prepare(n), "ready", kernels.ready()));
+        ctx.json(Map.of("asked", kernels.prepare(n), "ready", kernels.ready(),
+                "checksAsked", grader.prepare(n), "checksReady", grader.ready()));
     }
 
     /** {@code GET /api/instructor/classes}. */
@@ -91,6 +96,7 @@ final class ClassApi {
         out.put("students", view.students());
         out.put("stuckAfterMinutes", ClassActivity.STUCK_AFTER.toMinutes());
         out.put("kernelsReady", kernels.ready());
+        out.put("checkKernelsReady", grader.ready());
         out.put("lessons", c.lessons().stream().map(l -> Map.of("slug", l.slug(), "title", l.title(),
                 "number", l.number(), "opened", view.opened().getOrDefault(l.slug(), 0),
                 "ran", view.ran().getOrDefault(l.slug(), 0))).toList());

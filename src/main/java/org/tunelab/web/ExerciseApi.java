@@ -37,19 +37,35 @@ final class ExerciseApi {
                          long elapsedMs, int attempts, boolean done) {
     }
 
-    void check(Context ctx) {
+    /**
+     * Checks the body's {@code code} and records the attempt. With {@code ?stream=true} the answer is NDJSON: while
+     * the check waits, {@code {"event": "queued", "position": 2}} lines tell its place among the checks waiting for
+     * one of the server's places (1 = next) and {@code {"event": "starting"}} says a Java VM is being started for
+     * it; then one {@code {"event": "result", ...}} line with the usual fields.
+     */
+    void check(Context ctx) throws java.io.IOException {
         Exercise exercise = exercise(ctx);
         String student = Students.of(ctx);
         String code = JsonBody.code(ctx);
         store.saveExerciseCode(student, exercise.slug(), code);
-        Grade grade = grader.check(exercise, code);
+        boolean stream = "true".equals(ctx.queryParam("stream"));
+        LineStream out = stream ? LineStream.open(ctx) : null;
+        Grade grade = grader.check(exercise, code, out == null ? null : out::waiting);
         ExerciseProgress progress = store.recordCheck(student, exercise.slug(), grade.passed());
         store.activity().recordCheck(student, exercise.slug(), grade.passed(), failures(grade));
         List<CheckJson> checks = grade.checks().stream()
                 .map(c -> new CheckJson(c.name(), c.hidden(), c.passed(), c.message(), c.elapsedMs()))
                 .toList();
-        ctx.json(new CheckResponse(grade.passed(), checks, grade.diagnostics(), grade.message(), grade.elapsedMs(),
-                progress.attempts(), progress.passed()));
+        CheckResponse response = new CheckResponse(grade.passed(), checks, grade.diagnostics(), grade.message(),
+                grade.elapsedMs(), progress.attempts(), progress.passed());
+        if (out == null) {
+            ctx.json(response);
+            return;
+        }
+        Map<String, Object> last = new LinkedHashMap<>();
+        last.put("event", "result");
+        last.putAll(JsonBody.fields(response));
+        out.send(last);
     }
 
     /** What failed, for the instructor's dashboard: each failed check, or the compile error that stopped them all. */

@@ -66,14 +66,12 @@ final class KernelApi {
             ctx.json(response(key, expected, result));
             return result;
         }
-        ctx.res().setContentType("application/x-ndjson; charset=utf-8");
-        ctx.res().setHeader("Cache-Control", "no-cache");
-        LineStream out = new LineStream(ctx.res().getOutputStream());
+        LineStream out = LineStream.open(ctx);
         RunResult result = kernels.run(key, code,
                 (stream, text) -> out.send("display".equals(stream)
                         ? Map.of("event", "display", "spec", DisplaySpecs.check(text))
                         : Map.of("event", "output", "stream", stream, "text", text)),
-                place -> out.send(Map.of("event", "queued", "position", place)));
+                out::waiting);
         Map<String, Object> last = new LinkedHashMap<>();
         last.put("event", "result");
         last.putAll(JsonBody.fields(response(key, expected, result)));
@@ -94,27 +92,5 @@ final class KernelApi {
     /** The kernel's variables: {@code {"variables": [{"name", "type", "value"}]}} (value null for complex types). */
     void variables(Context ctx, String key) {
         ctx.json(Map.of("variables", kernels.variables(key)));
-    }
-
-    /** Writes JSON lines, flushing each; stops quietly when the browser has gone away. */
-    private static final class LineStream {
-        private final java.io.OutputStream out;
-        private boolean gone;
-
-        LineStream(java.io.OutputStream out) {
-            this.out = out;
-        }
-
-        synchronized void send(Object event) {
-            if (gone) {
-                return;
-            }
-            try {
-                out.write(JsonBody.line(event));
-                out.flush();
-            } catch (java.io.IOException e) {
-                gone = true; // the page was closed; the run finishes anyway
-            }
-        }
     }
 }

@@ -70,7 +70,7 @@ public final class Server implements AutoCloseable {
             server.close();
             throw e;
         }
-        server.warmup = Warmup.start(kernelConfig, config.warmup());
+        server.warmup = grader.warmUp(config.warmup());
         LOG.info("TuneLab is serving {} on http://{}:{}/ (data in {})",
                 Path.of("").toAbsolutePath().resolve(config.courseDir()).normalize(), config.host(), server.port(),
                 config.dataDir().toAbsolutePath());
@@ -107,6 +107,11 @@ public final class Server implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("--host " + host + ": unknown address");
         }
+    }
+
+    /** The grader, for the load command (its kernels got ready ahead of a class). */
+    public Grader grader() {
+        return grader;
     }
 
     /** The kernels, for the load command's report. */

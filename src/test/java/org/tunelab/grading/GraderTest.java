@@ -55,6 +55,45 @@ class GraderTest {
     }
 
     @Test
+    void theWarmUpsChecksPassOnItsCell() {
+        // the start-up warm-up runs these in grading kernels after Warmup.CELL: checks that fail would warm less
+        List<Exercise.Check> checks = Grader.WARMUP_CHECKS.stream()
+                .map(code -> new Exercise.Check(code, false, code, 1)).toList();
+        Exercise warmUp = new Exercise("warm-up", "Warm-up", "intro", List.of(), "", "", "", "", checks,
+                Path.of("exercises/warm-up"));
+        Grade g = grader.check(warmUp, org.tunelab.kernel.Warmup.CELL);
+        assertTrue(g.passed(), g.toString());
+        assertEquals(Grader.WARMUP_CHECKS.size(), g.passedCount());
+        assertFalse(grader.check(warmUp, org.tunelab.kernel.Warmup.CELL.replace("2 * i", "3 * i")).passed(),
+                "the checks read the cell's values");
+    }
+
+    @Test
+    void aWaitingCheckIsToldItsPlaceThenThatAJvmStartsForIt() throws Exception {
+        try (Grader one = new Grader(KernelConfig.defaults().withPoolSize(1), Duration.ofSeconds(5), 1)) {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (one.ready() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(50); // its one kernel, started in the background
+            }
+            assertEquals(1, one.ready());
+            java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                var slow = other.submit(() -> one.check(SQUARE, "int square(int n) { return n * n; }\nThread.sleep(1500);"));
+                Thread.sleep(300);
+                List<Integer> told = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+                Grade second = one.check(SQUARE, "int square(int n) { return n * n; }", told::add);
+                assertTrue(slow.get().passed());
+                assertTrue(second.passed(), second.toString());
+                // one place: the second waited, next in line; the first took the grader's one kernel, whose
+                // replacement waits while a check runs, so a JVM was started for the second
+                assertEquals(List.of(1, 0), told);
+            } finally {
+                other.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void partlyRightPassesSome() {
         Grade g = check("int square(int n) { return n < 0 ? 0 : n * n; }");
         assertFalse(g.passed());

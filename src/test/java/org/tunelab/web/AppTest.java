@@ -186,7 +186,10 @@ class AppTest {
             }
         });
         long end = (System.nanoTime() - start) / 1_000_000;
-        assertEquals("first\n", events.get(0).get("text").asText());
+        JsonNode firstOutput = events.stream().filter(e -> e.get("event").asText().equals("output")).findFirst().orElseThrow();
+        assertEquals("first\n", firstOutput.get("text").asText());
+        assertTrue(events.stream().takeWhile(e -> e != firstOutput).allMatch(e -> e.get("event").asText().equals("starting")),
+                "before its output a run is told at most that its kernel is starting: " + events);
         assertTrue(outputTimes.get(0) + 1000 < end, "first line arrived " + outputTimes.get(0) + " ms, run ended " + end + " ms");
         JsonNode last = events.get(events.size() - 1);
         assertEquals("result", last.get("event").asText());

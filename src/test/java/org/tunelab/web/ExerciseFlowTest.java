@@ -71,6 +71,20 @@ class ExerciseFlowTest {
             assertTrue(right.get("done").asBoolean());
             assertEquals(3, right.get("attempts").asInt());
 
+            // the page's way: NDJSON, where a waiting check is told its place or that a JVM starts for it
+            HttpResponse<String> streamed = student.send("POST", "/api/exercises/double-it/check?stream=true",
+                    TestClient.JSON.writeValueAsString(java.util.Map.of("code", "int twice(int n) { return 2 * n; }")));
+            assertEquals(200, streamed.statusCode());
+            assertTrue(streamed.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson"));
+            java.util.List<String> lines = streamed.body().lines().toList();
+            JsonNode result = TestClient.JSON.readTree(lines.get(lines.size() - 1));
+            assertEquals("result", result.get("event").asText(), streamed.body());
+            assertTrue(result.get("passed").asBoolean(), result.toString());
+            assertEquals(4, result.get("attempts").asInt());
+            for (String line : lines.subList(0, lines.size() - 1)) {
+                assertTrue(line.matches("\\{\"event\":\"(starting|queued)\".*"), "only waiting events before the result: " + line);
+            }
+
             JsonNode hint = student.json(student.get("/api/exercises/double-it/hint?n=1"));
             assertEquals("Multiply by `2`.", hint.get("hint").asText());
             assertTrue(hint.get("html").asText().contains("<code>2</code>"));
