@@ -29,7 +29,7 @@ import org.tunelab.web.Server;
 /**
  * {@code load}: starts the server on loopback and simulates N students, each opening a lesson (the first unless
  * {@code --lesson} names one), running its cells in order, then {@code 1 + 1} (a warm run) a few times, and
- * checking the first exercise with its starter. Then the students sit reading for {@code --hold} seconds, their
+ * checking the lesson's first exercise (or {@code --exercise}) with its starter. Then the students sit reading for {@code --hold} seconds, their
  * kernels kept, while idle kernels are trimmed as on a real server. Reports throughput, latency percentiles, errors,
  * and the memory of the server and its kernels: at its peak, and held at the end.
  *
@@ -72,10 +72,17 @@ final class Load {
      * @param hold     how long the students then sit idle, kernels kept, before memory is read ({@code --hold})
      * @param think    each student's pause before each request after the first ({@code --think-ms}); zero, the
      *                 default, sends every request as soon as the last is answered, harder than any class
+     * @param exercise the slug of the exercise each student checks with its starter ({@code --exercise}), or null for
+     *                 the lesson's first
+     * @param prepare  kernels got ready before the students come, as the dashboard's "Get kernels ready" does: this
+     *                 many for lessons and as many for exercise checks ({@code --prepare}; 0, the default, for none)
      */
     record Plan(int students, Duration limit, String lesson, Duration hold, Duration think, String url, List<Long> pids,
-                boolean cold) {
+                boolean cold, int prepare, String exercise) {
         Plan {
+            if (prepare < 0 || prepare > org.tunelab.kernel.Kernels.MOST_PREPARED) {
+                throw new IllegalArgumentException("--prepare must be 0 to " + org.tunelab.kernel.Kernels.MOST_PREPARED);
+            }
             pids = pids == null ? List.of() : List.copyOf(pids);
             if (url != null && !url.matches("https?://(127\\.\\d+\\.\\d+\\.\\d+|localhost|\\[::1\\])(:\\d+)?/?")) {
                 throw new IllegalArgumentException("--url must be a loopback address (http://127.0.0.1:PORT), not " + url);
@@ -103,7 +110,7 @@ final class Load {
         }
         Course course = new CourseLoader(config.courseDir()).load();
         Lesson lesson = lesson(course);
-        Exercise exercise = course.exercises().isEmpty() ? null : course.exercises().get(0);
+        Exercise exercise = exercise(course, lesson);
         try (Server server = Server.start(config)) {
             System.out.println(HeapTuning.start(server.kernels()));
             long warming = System.nanoTime();
@@ -114,8 +121,17 @@ final class Load {
             while (server.kernels().ready() < config.poolSize() && System.nanoTime() - filling < 180e9) {
                 Thread.sleep(200); // a class meets the kernels the server keeps ready (TUNELAB_POOL)
             }
-            System.out.printf("%d kernels ready before the students came (TUNELAB_POOL %d; %.1f s to fill)%n",
-                    server.kernels().ready(), config.poolSize(), (System.nanoTime() - filling) / 1e9);
+            if (plan.prepare() > 0) { // as an instructor's "Get kernels ready" before the class
+                server.kernels().prepare(plan.prepare());
+                server.grader().prepare(plan.prepare());
+                while ((server.kernels().ready() < config.poolSize() + plan.prepare()
+                        || server.grader().ready() < 1 + plan.prepare()) && System.nanoTime() - filling < 300e9) {
+                    Thread.sleep(200);
+                }
+            }
+            System.out.printf("%d kernels ready before the students came (TUNELAB_POOL %d, --prepare %d), %d for checks;"
+                    + " %.1f s to fill%n", server.kernels().ready(), config.poolSize(), plan.prepare(),
+                    server.grader().ready(), (System.nanoTime() - filling) / 1e9);
             String base = "http://127.0.0.1:" + server.port();
             Thread sampler = new Thread(this::sampleMemory, "load-memory");
             sampler.setDaemon(true);
@@ -152,7 +168,7 @@ final class Load {
     private int runAgainst(String base) throws Exception {
         Course course = new CourseLoader(config.courseDir()).load();
         Lesson lesson = lesson(course);
-        Exercise exercise = course.exercises().isEmpty() ? null : course.exercises().get(0);
+        Exercise exercise = exercise(course, lesson);
         long[] peaks = new long[plan.pids().size()];
         loadStarted = System.nanoTime();
         Thread sampler = new Thread(() -> {
@@ -199,8 +215,23 @@ final class Load {
                 .orElseThrow(() -> new IllegalArgumentException("--lesson: no lesson " + plan.lesson() + " in the course"));
     }
 
+    /**
+     * The exercise the students check: {@code --exercise}, or the lesson's first (the welcome lesson's is a plain Java
+     * one), or the course's first when the lesson has none; null when the course has none.
+     */
+    private Exercise exercise(Course course, Lesson lesson) {
+        if (plan.exercise() != null) {
+            return course.exercise(plan.exercise()).orElseThrow(
+                    () -> new IllegalArgumentException("--exercise: no exercise " + plan.exercise() + " in the course"));
+        }
+        return course.exercises().stream().filter(e -> e.lesson().equals(lesson.slug())).findFirst()
+                .orElse(course.exercises().isEmpty() ? null : course.exercises().get(0));
+    }
+
     /** Every student at once, each in a thread, until all are done or the time limit; returns the seconds taken. */
     private double students(String base, Lesson lesson, Exercise exercise) throws InterruptedException {
+        System.out.println("each student opens " + lesson.slug() + ", runs its cells and 1 + 1, then checks "
+                + (exercise == null ? "no exercise (the course has none)" : exercise.slug() + " with its starter"));
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(plan.students());
         List<Future<?>> done = new ArrayList<>();

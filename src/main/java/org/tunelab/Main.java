@@ -57,7 +57,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tunelab-shutdown"));
     }
 
-    /** {@code load --students N --seconds S --lesson SLUG --hold S --think-ms MS}: see {@link Load}. */
+    /** {@code load --students N --seconds S --lesson SLUG --hold S --think-ms MS --prepare N}: see {@link Load}. */
     private static int load(String[] given) {
         boolean cold = Arrays.asList(given).contains("--cold");
         String[] args = Arrays.stream(given).filter(a -> !a.equals("--cold")).toArray(String[]::new);
@@ -74,10 +74,10 @@ public final class Main {
                     flags.get("--url"),
                     flags.containsKey("--pids") ? Arrays.stream(flags.get("--pids").split(",")).map(String::strip)
                             .map(Long::parseLong).toList() : List.of(),
-                    cold);
+                    cold, Integer.parseInt(flags.getOrDefault("--prepare", "0")), flags.get("--exercise"));
             return new Load(Config.from(args, System.getenv()), plan).run();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--students, --seconds, --hold, --think-ms and --pids take whole numbers: "
+            throw new IllegalArgumentException("--students, --seconds, --hold, --think-ms, --prepare and --pids take whole numbers: "
                     + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw e;
@@ -156,6 +156,9 @@ public final class Main {
                                   kernels') apart
                              --cold  start the students at once, before the compiler warm-up
                                   (TUNELAB_WARMUP) that a server does at start-up
+                             --exercise SLUG (the lesson's first)  the exercise each checks
+                             --prepare N  first get N kernels ready for lessons and N for
+                                  checks, as the dashboard's "Get kernels ready" does (0)
                   instructor-link
                              print a new sign-in link for an instructor (created if new; their
                              previous link stops working): works without TUNELAB_INSTRUCTOR_KEY
