@@ -129,6 +129,9 @@ class ClassroomBrowserTest {
         assertEquals("1", row.findElement(By.cssSelector(".passed")).getText().strip());
         assertEquals("2", teacher.findElement(By.cssSelector(".student-count")).getText().replaceAll("\\D", ""));
         waitIn(teacher, 10).until(d -> d.findElements(By.cssSelector("table.roster tbody tr")).size() == 2);
+        assertTrue(teacher.findElement(By.cssSelector(".kernels-ready")).getText().strip().matches("\\d+")
+                && teacher.findElement(By.cssSelector(".check-kernels-ready")).getText().strip().matches("\\d+"),
+                "ready kernels for lessons and for checks: " + teacher.findElement(By.cssSelector("form.prepare")).getText());
         assertTrue(teacher.findElement(By.cssSelector("table.failing-checks")).getText().contains("Count the words"),
                 teacher.findElement(By.cssSelector("table.failing-checks")).getText());
         Browser.screenshot(teacher, "instructor-dashboard-laptop", 1280, 900, null);
