@@ -83,6 +83,10 @@ final class Load {
             if (prepare < 0 || prepare > org.tunelab.kernel.Kernels.MOST_PREPARED) {
                 throw new IllegalArgumentException("--prepare must be 0 to " + org.tunelab.kernel.Kernels.MOST_PREPARED);
             }
+            if (prepare > 0 && url != null) {
+                throw new IllegalArgumentException("--prepare starts kernels in the server load starts itself; for a"
+                        + " server at --url, press Get kernels ready on its class dashboard first");
+            }
             pids = pids == null ? List.of() : List.copyOf(pids);
             if (url != null && !url.matches("https?://(127\\.\\d+\\.\\d+\\.\\d+|localhost|\\[::1\\])(:\\d+)?/?")) {
                 throw new IllegalArgumentException("--url must be a loopback address (http://127.0.0.1:PORT), not " + url);
