@@ -29,8 +29,8 @@ import org.tunelab.web.Server;
 /**
  * {@code load}: starts the server on loopback and simulates N students, each opening a lesson (the first unless
  * {@code --lesson} names one), running its cells in order, then {@code 1 + 1} (a warm run) a few times, and
- * checking the lesson's first exercise (or {@code --exercise}) with its starter. Then the students sit reading for {@code --hold} seconds, their
- * kernels kept, while idle kernels are trimmed as on a real server. Reports throughput, latency percentiles, errors,
+ * checking the lesson's first exercise (or {@code --exercise}) with its starter. Then the students sit reading for
+ * {@code --hold} seconds, their kernels kept, while idle kernels are trimmed as on a real server. Reports throughput, latency percentiles, errors,
  * and the memory of the server and its kernels: at its peak, and held at the end.
  *
  * <p>Memory is counted as proportional set size (each page shared by k processes counts 1/k in each), summed over

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.tunelab.course.Exercise;
 import org.tunelab.kernel.Diagnostic;
@@ -56,7 +55,6 @@ public final class Grader implements AutoCloseable {
     private final KernelPool pool;
     private final Duration checkTimeout;
     private final RunQueue places;
-    private final AtomicInteger checking = new AtomicInteger();
     private final ScheduledExecutorService forgetting = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "grader-forget-prepared");
         thread.setDaemon(true);
@@ -87,7 +85,7 @@ public final class Grader implements AutoCloseable {
         this.places = new RunQueue(checksAtOnce);
         this.config = kernels.withStartupSnippets(startup).withRunTimeout(checkTimeout).withPoolSize(1);
         this.pool = new KernelPool(config);
-        this.pool.yieldWhile(() -> checking.get() > 0); // a replacement JVM starting beside a check slows it down
+        this.pool.yieldWhile(() -> places.running() > 0); // a replacement JVM starting beside a check slows it down
         forgetting.scheduleWithFixedDelay(() -> pool.forgetPrepared(config.idleTimeout()), 1, 1, TimeUnit.MINUTES);
     }
 
@@ -137,11 +135,9 @@ public final class Grader implements AutoCloseable {
             Thread.currentThread().interrupt();
             return notRun(exercise, List.of(), "The check was cancelled while it waited for its turn.", started);
         }
-        checking.incrementAndGet();
         try {
             return checkNow(exercise, code, waiting, started);
         } finally {
-            checking.decrementAndGet();
             places.leave();
         }
     }
@@ -149,13 +145,7 @@ public final class Grader implements AutoCloseable {
     private Grade checkNow(Exercise exercise, String code, IntConsumer waiting, long started) {
         Kernel fresh;
         try {
-            fresh = pool.poll();
-            if (fresh == null) {
-                if (waiting != null) {
-                    waiting.accept(0);
-                }
-                fresh = pool.take();
-            }
+            fresh = pool.take(waiting == null ? null : () -> waiting.accept(0));
         } catch (KernelException e) {
             // a busy or broken server, not the student's code: say so instead of failing the request
             return notRun(exercise, List.of(), "The server could not start a Java VM to check your code ("

@@ -44,12 +44,14 @@ public final class KernelPool implements AutoCloseable {
      * @throws KernelException if none was ready and a new one could not be started
      */
     public Kernel take() {
-        Kernel kernel = poll();
-        return kernel != null ? kernel : Kernel.start(config); // poll() asked for the refill already
+        return take(null);
     }
 
-    /** A ready kernel (the caller owns it and must close it), or null when none is ready; either way the pool refills. */
-    public Kernel poll() {
+    /**
+     * As {@link #take()}, running {@code starting} (may be null) first when no kernel is ready and one is started on
+     * the caller's thread: the caller can tell whoever waits why.
+     */
+    public Kernel take(Runnable starting) {
         if (closed) {
             throw new IllegalStateException("kernel pool: take after close");
         }
@@ -63,7 +65,10 @@ public final class KernelPool implements AutoCloseable {
             kernel.close();
         }
         refill();
-        return null;
+        if (starting != null) {
+            starting.run();
+        }
+        return Kernel.start(config);
     }
 
     /**

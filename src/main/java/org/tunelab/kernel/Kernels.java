@@ -145,11 +145,7 @@ public final class Kernels implements AutoCloseable {
                 if (slot.kernel == null) {
                     String closed = makeRoomFor(student, key);
                     try {
-                        Kernel ready = pool.poll();
-                        if (ready == null && queued != null) {
-                            queued.accept(0);
-                        }
-                        slot.kernel = ready != null ? ready : pool.take();
+                        slot.kernel = pool.take(queued == null ? null : () -> queued.accept(0));
                         slot.kernel.owner(key);
                     } catch (KernelException e) {
                         return RunResult.failed("Could not start a Java kernel: " + e.getMessage(),

@@ -62,10 +62,7 @@ final class ExerciseApi {
             ctx.json(response);
             return;
         }
-        Map<String, Object> last = new LinkedHashMap<>();
-        last.put("event", "result");
-        last.putAll(JsonBody.fields(response));
-        out.send(last);
+        out.result(response);
     }
 
     /** What failed, for the instructor's dashboard: each failed check, or the compile error that stopped them all. */

@@ -2,7 +2,6 @@ package org.tunelab.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tunelab.kernel.Diagnostic;
@@ -72,10 +71,7 @@ final class KernelApi {
                         ? Map.of("event", "display", "spec", DisplaySpecs.check(text))
                         : Map.of("event", "output", "stream", stream, "text", text)),
                 out::waiting);
-        Map<String, Object> last = new LinkedHashMap<>();
-        last.put("event", "result");
-        last.putAll(JsonBody.fields(response(key, expected, result)));
-        out.send(last);
+        out.result(response(key, expected, result));
         return result;
     }
 

@@ -3,6 +3,7 @@ package org.tunelab.web;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -34,6 +35,14 @@ final class LineStream {
         } catch (IOException e) {
             gone = true;
         }
+    }
+
+    /** The last line: {@code {"event": "result", ...}} with the fields of the usual JSON answer. */
+    void result(Object answer) {
+        Map<String, Object> last = new LinkedHashMap<>();
+        last.put("event", "result");
+        last.putAll(JsonBody.fields(answer));
+        send(last);
     }
 
     /**
