@@ -46,11 +46,13 @@ import org.tunelab.play.LlmSettings;
  *                    by default. Instances that share a database must share this folder too (see docs/ARCHITECTURE.md)
  * @param warmup      {@code TUNELAB_WARMUP}: kernels the server starts and closes in the background at start-up, to
  *                    warm its Java compiler before students come ({@link org.tunelab.kernel.Warmup}); 12; 0 for none
+ * @param classArchive {@code TUNELAB_CLASS_ARCHIVE}: {@code on} (the default) has kernels map a class data archive
+ *                    made at start-up ({@link org.tunelab.kernel.ClassArchive}); {@code off} for none
  */
 public record Config(String host, int port, Path courseDir, Path dataDir, String dbUrl, String dbUser,
                      String dbPassword, Duration runTimeout, Duration checkTimeout, Duration idleTimeout, int poolSize,
                      LlmSettings llm, int llmPerMinute, int trainingSlots, int runsAtOnce, boolean unsafeNoSandbox,
-                     String instructorKey, Path modelsDir, int warmup) {
+                     String instructorKey, Path modelsDir, int warmup, boolean classArchive) {
 
     /** The shortest instructor key accepted: a key is the only thing between the internet and a class's data. */
     public static final int MIN_INSTRUCTOR_KEY = 12;
@@ -77,6 +79,20 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
     public static final List<String> KERNEL_CLASSES = List.of("org/tunelab/play/", "org/tunelab/lm/", "tiny/",
             "com/fasterxml/jackson/", "com/knuddels/jtokkit/", "org/apache/lucene/", "META-INF/services/org.apache.lucene.",
             "org/junit/jupiter/api/", "org/junit/platform/commons/", "org/opentest4j/", "org/apiguardian/");
+
+    /**
+     * What the JVM that makes the kernels' class data archive runs ({@link org.tunelab.kernel.ClassArchive}): what
+     * lessons and checks load most, so that those classes are shared by every kernel. A cell that fails only
+     * shares less (the server logs it).
+     */
+    public static final List<String> CLASS_ARCHIVE_CELLS = List.of(
+            org.tunelab.kernel.Warmup.CELL,
+            "Model tiny = Models.tiny();\n"
+                    + "tiny.complete(Prompt.of(\"Is this review positive or negative?\").input(\"The tent arrived damaged.\"))",
+            "Tokens.show(\"The kettle works perfectly.\")",
+            "Table.of(\"text\", \"tokens\").row(\"hello world\", Tokens.tiny().count(\"hello world\"))",
+            "import static org.junit.jupiter.api.Assertions.*;",
+            "assertEquals(2, 1 + 1, \"sum\"); assertTrue(List.of(1).contains(1), \"contains\");");
 
     /**
      * {@link #kernelConfig()} with its class path cut down to {@link #KERNEL_CLASSES}, in a jar written once to
@@ -133,31 +149,32 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
                 flag(flags, "unsafe-no-sandbox"),
                 env.getOrDefault("TUNELAB_INSTRUCTOR_KEY", ""),
                 env.containsKey("TUNELAB_MODELS_DIR") ? Path.of(env.get("TUNELAB_MODELS_DIR")) : null,
-                parseInt("TUNELAB_WARMUP", env.getOrDefault("TUNELAB_WARMUP", "12")));
+                parseInt("TUNELAB_WARMUP", env.getOrDefault("TUNELAB_WARMUP", "12")),
+                onOff("TUNELAB_CLASS_ARCHIVE", env.getOrDefault("TUNELAB_CLASS_ARCHIVE", "on")));
     }
 
     /** Defaults for tests: a given course and data directory, port 0 (any free port). */
     public static Config forTest(Path courseDir, Path dataDir) {
         return new Config("127.0.0.1", 0, courseDir, dataDir, "", "", "", Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Duration.ofMinutes(30), 1,
-                null, 20, 1, Runtime.getRuntime().availableProcessors(), false, "", null, 0);
+                null, 20, 1, Runtime.getRuntime().availableProcessors(), false, "", null, 0, false);
     }
 
     public Config withRunTimeout(Duration timeout) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, timeout, checkTimeout, idleTimeout,
-                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, modelsDir, warmup);
+                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, modelsDir, warmup, classArchive);
     }
 
     /** This config with a remote LLM (for tests against a loopback server). */
     public Config withLlm(LlmSettings settings, int perMinute) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, settings, perMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, modelsDir, warmup);
+                idleTimeout, poolSize, settings, perMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, modelsDir, warmup, classArchive);
     }
 
     /** This config with another limit on runs at once (for the load command and tests). */
     public Config withRunsAtOnce(int value) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, value, unsafeNoSandbox, instructorKey, modelsDir, warmup);
+                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, value, unsafeNoSandbox, instructorKey, modelsDir, warmup, classArchive);
     }
 
     /** How student code shares the server: {@link #runsAtOnce} and the per-student limits of {@link Fairness}. */
@@ -169,32 +186,46 @@ public record Config(String host, int port, Path courseDir, Path dataDir, String
     /** This config with instructor access on (for tests). */
     public Config withInstructorKey(String key) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, key, modelsDir, warmup);
+                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, key, modelsDir, warmup, classArchive);
     }
 
     /** This config with students' models kept in another folder (instances sharing one database share it). */
     public Config withModelsDir(Path dir) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
-                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, dir, warmup);
+                idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, dir, warmup, classArchive);
     }
 
     /** This config on another database (a JDBC URL; empty for SQLite under the data folder). */
     public Config withDatabase(String url, String user, String password) {
         return new Config(host, port, courseDir, dataDir, url, user, password, runTimeout, checkTimeout,
                 idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey,
-                modelsDir, warmup);
+                modelsDir, warmup, classArchive);
     }
 
     /** This config warming the compiler with {@code kernels} kernels at start-up (the load command's choice). */
     public Config withWarmup(int kernels) {
         return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout,
                 idleTimeout, poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey,
-                modelsDir, kernels);
+                modelsDir, kernels, classArchive);
     }
 
     public Config withHost(String value, boolean unsafe) {
         return new Config(value, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout, idleTimeout,
-                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafe, instructorKey, modelsDir, warmup);
+                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafe, instructorKey, modelsDir, warmup, classArchive);
+    }
+
+    /** This config with the kernels' class data archive on or off (for tests and the load command). */
+    public Config withClassArchive(boolean value) {
+        return new Config(host, port, courseDir, dataDir, dbUrl, dbUser, dbPassword, runTimeout, checkTimeout, idleTimeout,
+                poolSize, llm, llmPerMinute, trainingSlots, runsAtOnce, unsafeNoSandbox, instructorKey, modelsDir, warmup, value);
+    }
+
+    private static boolean onOff(String name, String value) {
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "1" -> true;
+            case "off", "false", "0" -> false;
+            default -> throw new IllegalArgumentException(name + " must be on or off, not '" + value + "'");
+        };
     }
 
     private static boolean flag(Map<String, String> flags, String name) {

@@ -43,4 +43,17 @@ class CourseKernelTest {
                     "nor load by name: " + loaded);
         }
     }
+
+    /** A cell that fails leaves its classes out of the archive, and the server only logs it: so this test fails. */
+    @Test
+    void theClassArchiveCellsRunCleanlyInACourseKernel(@TempDir Path data) {
+        KernelConfig config = Config.from(new String[] {"--data", data.toString()}, Map.of()).courseKernelConfig()
+                .withPoolSize(0).withSandbox(Sandbox.detect());
+        try (Kernel kernel = Kernel.start(config)) {
+            for (String cell : Config.CLASS_ARCHIVE_CELLS) {
+                RunResult result = kernel.run(cell);
+                assertEquals(RunStatus.OK, result.status(), cell + " -> " + result);
+            }
+        }
+    }
 }

@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param startupSnippets evaluated in every new kernel before it is handed out (imports etc.)
  * @param gateway         answers what code in a kernel asks of the server (see {@link GatewayHandler}); null for none
  * @param sandbox         whether and how child JVMs are sandboxed ({@link Sandbox#detect()} at start-up)
+ * @param classArchive    the class data archive child JVMs map once it is ready ({@link ClassArchive}); none by default
  */
 public record KernelConfig(Duration runTimeout, int outputCapBytes, Duration idleTimeout, int poolSize,
                            int maxHeapMb, String classPath, List<String> extraJvmArgs, List<String> startupSnippets,
-                           GatewayHandler gateway, Sandbox sandbox) {
+                           GatewayHandler gateway, Sandbox sandbox, ClassArchive classArchive) {
 
     /** The imports of the {@code jshell} tool's DEFAULT start-up, less {@code java.util.prefs}. */
     public static final List<String> DEFAULT_IMPORTS = List.of(
@@ -39,6 +40,7 @@ public record KernelConfig(Duration runTimeout, int outputCapBytes, Duration idl
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(classPath, "classPath");
         Objects.requireNonNull(sandbox, "sandbox (Sandbox.none(reason) for none)");
+        Objects.requireNonNull(classArchive, "classArchive (ClassArchive.none() for none)");
         if (runTimeout.isNegative() || runTimeout.isZero()) {
             throw new IllegalArgumentException("KernelConfig: runTimeout must be positive, was " + runTimeout);
         }
@@ -62,56 +64,61 @@ public record KernelConfig(Duration runTimeout, int outputCapBytes, Duration idl
     public static KernelConfig defaults() {
         return new KernelConfig(Duration.ofSeconds(10), 64 * 1024, Duration.ofMinutes(30), 2, 128,
                 System.getProperty("java.class.path"), List.of(), DEFAULT_IMPORTS, null,
-                Sandbox.none("kernels were configured without a sandbox"));
+                Sandbox.none("kernels were configured without a sandbox"), ClassArchive.none());
     }
 
     public KernelConfig withRunTimeout(Duration value) {
         return new KernelConfig(value, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
-                gateway, sandbox);
+                gateway, sandbox, classArchive);
     }
 
     public KernelConfig withOutputCapBytes(int value) {
         return new KernelConfig(runTimeout, value, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
-                gateway, sandbox);
+                gateway, sandbox, classArchive);
     }
 
     public KernelConfig withIdleTimeout(Duration value) {
         return new KernelConfig(runTimeout, outputCapBytes, value, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
-                gateway, sandbox);
+                gateway, sandbox, classArchive);
     }
 
     public KernelConfig withPoolSize(int value) {
         return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, value, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
-                gateway, sandbox);
+                gateway, sandbox, classArchive);
     }
 
     public KernelConfig withMaxHeapMb(int value) {
         return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, value, classPath, extraJvmArgs, startupSnippets,
-                gateway, sandbox);
+                gateway, sandbox, classArchive);
     }
 
     public KernelConfig withClassPath(String value) {
         return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, value, extraJvmArgs, startupSnippets,
-                gateway, sandbox);
+                gateway, sandbox, classArchive);
     }
 
     public KernelConfig withExtraJvmArgs(List<String> value) {
         return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, value, startupSnippets,
-                gateway, sandbox);
+                gateway, sandbox, classArchive);
     }
 
     public KernelConfig withGateway(GatewayHandler value) {
         return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
-                value, sandbox);
+                value, sandbox, classArchive);
     }
 
     public KernelConfig withStartupSnippets(List<String> value) {
         return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, value,
-                gateway, sandbox);
+                gateway, sandbox, classArchive);
     }
 
     public KernelConfig withSandbox(Sandbox value) {
         return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
-                gateway, value);
+                gateway, value, classArchive);
+    }
+
+    public KernelConfig withClassArchive(ClassArchive value) {
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
+                gateway, sandbox, value);
     }
 }

@@ -9,6 +9,7 @@ import org.tunelab.Config;
 import org.tunelab.course.CourseLoader;
 import org.tunelab.course.LiveCourse;
 import org.tunelab.grading.Grader;
+import org.tunelab.kernel.ClassArchive;
 import org.tunelab.kernel.GatewayHandler;
 import org.tunelab.kernel.KernelConfig;
 import org.tunelab.kernel.Kernels;
@@ -57,7 +58,9 @@ public final class Server implements AutoCloseable {
                 : Store.open(config.dbUrl(), config.dbUser(), config.dbPassword());
         ModelFiles models = new ModelFiles(config.modelsDir());
         CellGateway gateway = cellGateway(config, models);
-        KernelConfig kernelConfig = config.courseKernelConfig().withGateway(gateway).withSandbox(sandbox);
+        ClassArchive archive = config.classArchive() ? ClassArchive.wanted() : ClassArchive.none();
+        KernelConfig kernelConfig = config.courseKernelConfig().withGateway(gateway).withSandbox(sandbox)
+                .withClassArchive(archive);
         Kernels kernels = new Kernels(kernelConfig, config.fairness());
         kernels.allowBusyWhileIdle(gateway::training); // a fine-tuning job trains between cells on purpose
         Grader grader = new Grader(kernelConfig, config.checkTimeout(), config.fairness().concurrentRuns());
@@ -70,7 +73,9 @@ public final class Server implements AutoCloseable {
             server.close();
             throw e;
         }
-        server.warmup = grader.warmUp(config.warmup());
+        // The warm-up's kernels start once the archive is in use (or not), so that its JIT sees the usual kernels.
+        server.warmup = archive.prepare(kernelConfig, Config.CLASS_ARCHIVE_CELLS)
+                .thenCompose(inUse -> grader.warmUp(config.warmup()));
         LOG.info("TuneLab is serving {} on http://{}:{}/ (data in {})",
                 Path.of("").toAbsolutePath().resolve(config.courseDir()).normalize(), config.host(), server.port(),
                 config.dataDir().toAbsolutePath());
