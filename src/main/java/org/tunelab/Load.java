@@ -76,10 +76,17 @@ final class Load {
      *                 the lesson's first
      * @param prepare  kernels got ready before the students come, as the dashboard's "Get kernels ready" does: this
      *                 many for lessons and as many for exercise checks ({@code --prepare}; 0, the default, for none)
+     * @param read     how long each student reads the lesson they opened before their first run ({@code --read-ms}; at
+     *                 least the think time, which is also the default): a class that opens a lesson together, listens,
+     *                 then runs
      */
     record Plan(int students, Duration limit, String lesson, Duration hold, Duration think, String url, List<Long> pids,
-                boolean cold, int prepare, String exercise) {
+                boolean cold, int prepare, String exercise, Duration read) {
         Plan {
+            read = read == null ? Duration.ZERO : read;
+            if (read.isNegative() || read.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException("--read-ms must be 0 to 300000");
+            }
             if (prepare < 0 || prepare > org.tunelab.kernel.Kernels.MOST_PREPARED) {
                 throw new IllegalArgumentException("--prepare must be 0 to " + org.tunelab.kernel.Kernels.MOST_PREPARED);
             }
@@ -234,7 +241,8 @@ final class Load {
 
     /** Every student at once, each in a thread, until all are done or the time limit; returns the seconds taken. */
     private double students(String base, Lesson lesson, Exercise exercise) throws InterruptedException {
-        System.out.println("each student opens " + lesson.slug() + ", runs its cells and 1 + 1, then checks "
+        System.out.println("each student opens " + lesson.slug() + (plan.read().compareTo(plan.think()) > 0
+                ? ", reads it for " + plan.read().toMillis() + " ms" : "") + ", runs its cells and 1 + 1, then checks "
                 + (exercise == null ? "no exercise (the course has none)" : exercise.slug() + " with its starter"));
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(plan.students());
@@ -286,6 +294,7 @@ final class Load {
         String[] kernel = {null}; // as a page does: the kernel its cells ran in, sent with the next run
         try {
             send(cookies, "GET", base + "/lessons/" + lesson.slug(), null, null, kernel);
+            Thread.sleep(Math.max(0, plan.read().minus(plan.think()).toMillis())); // reading; the think time follows
             boolean first = true;
             for (Cell cell : lesson.cells()) {
                 if (cell.mode().runnable()) {

@@ -57,7 +57,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tunelab-shutdown"));
     }
 
-    /** {@code load --students N --seconds S --lesson SLUG --hold S --think-ms MS --prepare N}: see {@link Load}. */
+    /** {@code load --students N --seconds S --lesson SLUG --hold S --think-ms MS --read-ms MS --prepare N}: see {@link Load}. */
     private static int load(String[] given) {
         boolean cold = Arrays.asList(given).contains("--cold");
         String[] args = Arrays.stream(given).filter(a -> !a.equals("--cold")).toArray(String[]::new);
@@ -74,10 +74,11 @@ public final class Main {
                     flags.get("--url"),
                     flags.containsKey("--pids") ? Arrays.stream(flags.get("--pids").split(",")).map(String::strip)
                             .map(Long::parseLong).toList() : List.of(),
-                    cold, Integer.parseInt(flags.getOrDefault("--prepare", "0")), flags.get("--exercise"));
+                    cold, Integer.parseInt(flags.getOrDefault("--prepare", "0")), flags.get("--exercise"),
+                    java.time.Duration.ofMillis(Integer.parseInt(flags.getOrDefault("--read-ms", "0"))));
             return new Load(Config.from(args, System.getenv()), plan).run();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--students, --seconds, --hold, --think-ms, --prepare and --pids take whole numbers: "
+            throw new IllegalArgumentException("--students, --seconds, --hold, --think-ms, --read-ms, --prepare and --pids take whole numbers: "
                     + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw e;
@@ -150,6 +151,8 @@ public final class Main {
                              --students N (50, at most 500)  --seconds S (300)
                              --lesson SLUG (the first)  --hold S (60; with --seconds at most 600)
                              --think-ms MS (0: each student's pause before each run and check)
+                             --read-ms MS  how long each student reads the lesson before the
+                                  first run (the think time): they open it together
                              --url http://127.0.0.1:PORT  a server already running (loopback only,
                                   e.g. deploy/local-cluster's nginx) instead of starting one
                              --pids PID,PID  with --url: report each process's memory (and its
