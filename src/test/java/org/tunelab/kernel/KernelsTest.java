@@ -55,7 +55,7 @@ class KernelsTest {
             kernels.run("ada/lesson-1", "int answer = 41; String greet(String who) { return \"hi \" + who; }");
             assertEquals(1, kernels.runsEnded());
             assertTrue(kernels.quietFor().compareTo(Duration.ZERO) > 0, "no run in progress: quiet since the last");
-            assertEquals(1, kernels.trimIdle(Duration.ZERO), "a kernel idle since its run is trimmed");
+            assertEquals(1, trimmed(kernels), "a kernel idle since its run is trimmed");
             assertEquals(0, kernels.trimIdle(Duration.ZERO), "and not again until it runs again");
             assertEquals(0, kernels.trimIdle(Duration.ofHours(1)), "nor before it has been idle long enough");
 
@@ -63,8 +63,18 @@ class KernelsTest {
             assertEquals("48", after.value(), "variables and methods survive the trim, and cells still compile: " + after);
             Completions completions = kernels.complete("ada/lesson-1", "gre", 3);
             assertTrue(completions.toString().contains("greet"), "completion still knows the kernel's names: " + completions);
-            assertEquals(1, kernels.trimIdle(Duration.ZERO), "a run makes the kernel trimmable again");
+            assertEquals(1, trimmed(kernels), "a run makes the kernel trimmable again");
         }
+    }
+
+    /** trimIdle(ZERO), again for up to a second while the idle CPU check (every second) holds the kernel's lock. */
+    private static int trimmed(Kernels kernels) {
+        long end = System.nanoTime() + 1_000_000_000L;
+        int trimmed;
+        while ((trimmed = kernels.trimIdle(Duration.ZERO)) == 0 && System.nanoTime() < end) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+        }
+        return trimmed;
     }
 
     @Test
