@@ -99,6 +99,29 @@ public final class Grader implements AutoCloseable {
         return pool.prepare(kernels, Kernels.MOST_PREPARED);
     }
 
+    /**
+     * {@code student} opened a lesson with an exercise: one grading kernel is started ahead for their first check
+     * ({@link KernelPool#expect}; one per student, given up after the kernels' idle timeout).
+     *
+     * @return whether a kernel was asked for
+     */
+    public boolean expect(String student) {
+        return pool.expect(student);
+    }
+
+    /**
+     * Grading kernels also wait to be started while {@code busy} says so (they always wait while a check runs): the
+     * server has them wait for lesson kernels, since a student runs a cell before they check an exercise.
+     */
+    public void yieldTo(java.util.function.BooleanSupplier busy) {
+        pool.yieldWhile(() -> places.running() > 0 || busy.getAsBoolean());
+    }
+
+    /** Students expected to check soon (see {@link #expect}). */
+    public int expected() {
+        return pool.expected();
+    }
+
     /** How many grading kernels are ready now. */
     public int ready() {
         return pool.ready();
@@ -125,6 +148,14 @@ public final class Grader implements AutoCloseable {
      * next) while it waits for one of the places, and 0 once if no grading kernel was ready and one is being started.
      */
     public Grade check(Exercise exercise, String code, IntConsumer waiting) {
+        return check(exercise, code, waiting, null);
+    }
+
+    /**
+     * As {@link #check(Exercise, String, IntConsumer)} for {@code student} (may be null), for whom a grading kernel
+     * may have been started ahead ({@link #expect}).
+     */
+    public Grade check(Exercise exercise, String code, IntConsumer waiting, String student) {
         long started = System.nanoTime();
         try {
             if (!places.enter(MAX_WAIT, waiting)) {
@@ -136,16 +167,16 @@ public final class Grader implements AutoCloseable {
             return notRun(exercise, List.of(), "The check was cancelled while it waited for its turn.", started);
         }
         try {
-            return checkNow(exercise, code, waiting, started);
+            return checkNow(exercise, code, waiting, student, started);
         } finally {
             places.leave();
         }
     }
 
-    private Grade checkNow(Exercise exercise, String code, IntConsumer waiting, long started) {
+    private Grade checkNow(Exercise exercise, String code, IntConsumer waiting, String who, long started) {
         Kernel fresh;
         try {
-            fresh = pool.take(waiting == null ? null : () -> waiting.accept(0));
+            fresh = pool.take(who, waiting == null ? null : () -> waiting.accept(0));
         } catch (KernelException e) {
             // a busy or broken server, not the student's code: say so instead of failing the request
             return notRun(exercise, List.of(), "The server could not start a Java VM to check your code ("

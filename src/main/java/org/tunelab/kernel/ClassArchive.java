@@ -137,7 +137,7 @@ public final class ClassArchive {
             if (failure != null) {
                 LOG.log(System.Logger.Level.WARNING, "Class data archive for kernels not used: {0}", failure);
                 if (reused) {
-                    Files.deleteIfExists(archive); // made by another build or JDK of the same name: the next start remakes it
+                    Files.deleteIfExists(archive); // another build's or JDK's of the same name: the next start remakes it
                 }
                 return false;
             }
@@ -159,7 +159,8 @@ public final class ClassArchive {
         size = archive.toFile().length();
         path = archive;
         LOG.log(System.Logger.Level.INFO, "Kernels use the class data archive {0} ({1} MB, {2} in {3} ms)", archive,
-                archive.toFile().length() >> 20, reused ? "checked" : "made", (System.nanoTime() - started) / 1_000_000);
+                archive.toFile().length() >> 20, reused ? "checked" : "made",
+                (System.nanoTime() - started) / 1_000_000);
         return true;
     }
 
@@ -187,7 +188,7 @@ public final class ClassArchive {
         }
     }
 
-    /** Null if a kernel with {@code config}'s sandbox starts with the archive mapped (-Xshare:on) and runs; else why not. */
+    /** Null if a kernel with {@code config}'s sandbox starts with the archive mapped (-Xshare:on) and runs, else why. */
     private static String check(KernelConfig config, Path archive) {
         KernelConfig strict = config.withClassArchive(using(archive, true));
         try (Kernel kernel = Kernel.start(strict)) {

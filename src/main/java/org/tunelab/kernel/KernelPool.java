@@ -25,12 +25,23 @@ public final class KernelPool implements AutoCloseable {
     static final long MOST_YIELD_MS = 10_000;
     /** Kernels asked for beyond the pool's size ({@link #prepare}), not replaced once taken. */
     private final AtomicInteger extra = new AtomicInteger();
-    private volatile long preparedAt;
+    private volatile long preparedAt = System.nanoTime();
+    /**
+     * Kernels started at once in the background: a start is half the server's JShell set-up and half the child JVM's,
+     * one after the other, so one thread used one core (measured: a class's 50 lesson and 50 grading kernels, one
+     * thread each, were not all ready after 20 s on 2 cores).
+     */
+    static final int STARTERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /** Students expected at once ({@link #expect}): about a class. Bounds what page views alone can make it start. */
+    public static final int MOST_EXPECTED = 50;
+    /** Students for whom {@link #expect} asked for a kernel, until they take one or the idle timeout passes. */
+    private final Expectations expected;
 
     /** Starts filling the pool up to {@link KernelConfig#poolSize()} in the background. */
     public KernelPool(KernelConfig config) {
         this.config = config;
-        this.starter = Executors.newSingleThreadExecutor(task -> {
+        this.expected = new Expectations(MOST_EXPECTED, config.idleTimeout());
+        this.starter = Executors.newFixedThreadPool(STARTERS, task -> {
             Thread thread = new Thread(task, "kernel-pool-starter");
             thread.setDaemon(true);
             return thread;
@@ -52,9 +63,18 @@ public final class KernelPool implements AutoCloseable {
      * the caller's thread: the caller can tell whoever waits why.
      */
     public Kernel take(Runnable starting) {
+        return take(null, starting);
+    }
+
+    /**
+     * As {@link #take(Runnable)} for {@code who} (may be null): if they were {@link #expect expected}, they no longer
+     * are, and when their kernel had to be started here, the one asked for them is given up ({@link #unprepare}).
+     */
+    public Kernel take(String who, Runnable starting) {
         if (closed) {
             throw new IllegalStateException("kernel pool: take after close");
         }
+        boolean askedFor = who != null && expected.arrived(who);
         Kernel kernel;
         while ((kernel = ready.poll()) != null) {
             extra.getAndUpdate(n -> Math.max(0, n - 1)); // a prepared kernel is not replaced
@@ -64,11 +84,55 @@ public final class KernelPool implements AutoCloseable {
             }
             kernel.close();
         }
+        if (askedFor) {
+            unprepare(); // the kernel started ahead for them is not ready: not needed now
+        }
         refill();
         if (starting != null) {
             starting.run();
         }
         return Kernel.start(config);
+    }
+
+    /**
+     * {@code who} (a student who opened a lesson, say) will likely take a kernel soon: unless they are expected
+     * already, one more is started ahead as the machine has room ({@link #prepare}), so that it is ready when they
+     * come, as a notebook's kernel starts when the notebook opens. One per student, whatever they open; none while
+     * the kernels ready or starting beyond the pool's own size (an instructor's {@link #prepare}) outnumber the
+     * students expected; at most {@value #MOST_EXPECTED} students at once, so page views alone cannot fill the
+     * machine; given up (closed if nobody took it) after the kernels' idle timeout.
+     *
+     * @return whether a kernel was asked for
+     */
+    public boolean expect(String who) {
+        giveUpExpected();
+        if (closed || !expected.add(who, System.nanoTime(),
+                students -> ready.size() + starting.get() - config.poolSize() >= students)) {
+            return false;
+        }
+        prepare(1, Integer.MAX_VALUE); // bounded by MOST_EXPECTED, beside what an instructor prepared
+        return true;
+    }
+
+    /** How many kernels are being started or wait to be, in the background. */
+    public int starting() {
+        return starting.get();
+    }
+
+    /** How many are expected now (see {@link #expect}). */
+    public int expected() {
+        return expected.size();
+    }
+
+    /** Whether {@code who} is expected now (see {@link #expect}). */
+    public boolean expects(String who) {
+        return expected.contains(who);
+    }
+
+    private void giveUpExpected() {
+        for (int i = expected.expire(System.nanoTime()); i > 0; i--) {
+            unprepare();
+        }
     }
 
     /**
@@ -90,15 +154,33 @@ public final class KernelPool implements AutoCloseable {
      */
     public int prepare(int kernels, int most) {
         int before = extra.get();
-        int after = extra.updateAndGet(n -> Math.min(most, n + Math.max(0, kernels)));
+        int after = extra.updateAndGet(n -> Math.max(n, Math.min(most, n + Math.max(0, kernels))));
         preparedAt = System.nanoTime();
         refill();
         return after - before;
     }
 
-    /** Closes prepared kernels nobody took within {@code unused} of being asked for; the pool's own size stays. */
+    /**
+     * Gives up one kernel asked for by {@link #prepare} (its student got a kernel another way, or never came): it is
+     * not started if it has not been, and one waiting beyond what the pool still wants is closed.
+     */
+    public void unprepare() {
+        int wanted = config.poolSize() + extra.updateAndGet(n -> Math.max(0, n - 1));
+        if (ready.size() > wanted) {
+            Kernel surplus = ready.pollLast();
+            if (surplus != null) {
+                surplus.close();
+            }
+        }
+    }
+
+    /**
+     * Closes prepared kernels nobody took within {@code unused} of being asked for (and any left beyond the pool's
+     * size by a prepared kernel given up while it started); the pool's own size stays.
+     */
     public int forgetPrepared(java.time.Duration unused) {
-        if (extra.get() == 0 || System.nanoTime() - preparedAt < unused.toNanos()) {
+        giveUpExpected();
+        if (System.nanoTime() - preparedAt < unused.toNanos()) {
             return 0;
         }
         extra.set(0);
@@ -139,12 +221,17 @@ public final class KernelPool implements AutoCloseable {
     }
 
     private void startOne() {
+        boolean unwanted = false;
         try {
             long waitUntil = System.currentTimeMillis() + MOST_YIELD_MS;
             while (!closed && busy.getAsBoolean() && System.currentTimeMillis() < waitUntil) {
                 Thread.sleep(100);
             }
             if (closed) {
+                return;
+            }
+            if (ready.size() + starting.get() - 1 >= config.poolSize() + extra.get()) {
+                unwanted = true; // a prepared kernel was given up (unprepare) meanwhile
                 return;
             }
             Kernel kernel = Kernel.start(config);
@@ -163,6 +250,9 @@ public final class KernelPool implements AutoCloseable {
             }
         } finally {
             starting.decrementAndGet();
+            if (unwanted) {
+                refill(); // two starters may have judged the same kernel unwanted at once: one is still wanted
+            }
         }
     }
 }

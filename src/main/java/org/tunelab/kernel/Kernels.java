@@ -38,6 +38,7 @@ public final class Kernels implements AutoCloseable {
     /** A kernel that only answers completion for keys without one of their own; never runs code. Guarded by spareLock. */
     private Kernel spare;
 
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** How often idle kernels are checked for threads left running by a cell. */
     private static final Duration CPU_CHECK = Duration.ofSeconds(1);
     /** How long a kernel sits unused before {@link Kernel#trim()} gives back what it can rebuild. */
@@ -78,8 +79,7 @@ public final class Kernels implements AutoCloseable {
         this.fairness = fairness;
         this.queue = new RunQueue(fairness.concurrentRuns());
         this.pool = new KernelPool(config);
-        int cores = Runtime.getRuntime().availableProcessors();
-        pool.yieldWhile(() -> running() + queued() >= cores); // students' runs fill the cores: refill later
+        pool.yieldWhile(this::busy); // students' runs fill the cores: refill later
         this.evictor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "kernel-evictor");
             thread.setDaemon(true);
@@ -145,7 +145,7 @@ public final class Kernels implements AutoCloseable {
                 if (slot.kernel == null) {
                     String closed = makeRoomFor(student, key);
                     try {
-                        slot.kernel = pool.take(queued == null ? null : () -> queued.accept(0));
+                        slot.kernel = pool.take(student, queued == null ? null : () -> queued.accept(0));
                         slot.kernel.owner(key);
                     } catch (KernelException e) {
                         return RunResult.failed("Could not start a Java kernel: " + e.getMessage(),
@@ -479,7 +479,6 @@ public final class Kernels implements AutoCloseable {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
     }
 
-    /** Runs executing now, and runs waiting for a slot. */
     /** How many runs have ended since this registry started. */
     public long runsEnded() {
         return runsEnded.get();
@@ -514,6 +513,33 @@ public final class Kernels implements AutoCloseable {
      */
     public int prepare(int kernels) {
         return pool.prepare(kernels, MOST_PREPARED);
+    }
+
+    /**
+     * A student opened {@code key}'s lesson: unless the key has a kernel, the pool starts one ahead for them
+     * ({@link KernelPool#expect}), so that a class that opens a lesson, listens, then runs together finds its kernels
+     * started while it listened, not all in the second everyone presses Run.
+     *
+     * @return whether a kernel was asked for
+     */
+    public boolean expect(String key) {
+        Slot slot = slots.get(key);
+        return (slot == null || slot.kernel == null) && pool.expect(student(key));
+    }
+
+    /** Whether students' runs fill the cores (running and waiting at least one per core): background work waits. */
+    public boolean busy() {
+        return running() + queued() >= CORES;
+    }
+
+    /** Kernels the pool is starting, or will, in the background (the grader's wait for these: {@code Server}). */
+    public int starting() {
+        return pool.starting();
+    }
+
+    /** Students expected now (see {@link #expect}). */
+    public int expected() {
+        return pool.expected();
     }
 
     /** How many keys have a kernel. */

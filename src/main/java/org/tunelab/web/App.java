@@ -36,7 +36,7 @@ public final class App {
         AccountApi accounts = new AccountApi(store, models, guard);
         ClassApi classApi = new ClassApi(course, store, instructors, kernels, grader);
         ClassPages classPages = new ClassPages(store, instructors, classApi, guard, mode);
-        Pages pages = new Pages(course, store, mode);
+        Pages pages = new Pages(course, store, kernels, grader, mode);
         KernelApi kernelApi = new KernelApi(kernels);
         NotebookApi notebook = new NotebookApi(course, kernelApi, store);
         PlaygroundApi playground = new PlaygroundApi(course, store, kernels, kernelApi);

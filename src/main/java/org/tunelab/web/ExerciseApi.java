@@ -50,7 +50,7 @@ final class ExerciseApi {
         store.saveExerciseCode(student, exercise.slug(), code);
         boolean stream = "true".equals(ctx.queryParam("stream"));
         LineStream out = stream ? LineStream.open(ctx) : null;
-        Grade grade = grader.check(exercise, code, out == null ? null : out::waiting);
+        Grade grade = grader.check(exercise, code, out == null ? null : out::waiting, student);
         ExerciseProgress progress = store.recordCheck(student, exercise.slug(), grade.passed());
         store.activity().recordCheck(student, exercise.slug(), grade.passed(), failures(grade));
         List<CheckJson> checks = grade.checks().stream()

@@ -12,6 +12,8 @@ import org.tunelab.course.Course;
 import org.tunelab.course.Exercise;
 import org.tunelab.course.Lesson;
 import org.tunelab.course.Problem;
+import org.tunelab.grading.Grader;
+import org.tunelab.kernel.Kernels;
 import org.tunelab.store.ExerciseProgress;
 import org.tunelab.store.Store;
 
@@ -19,14 +21,20 @@ import org.tunelab.store.Store;
 final class Pages {
     private final Supplier<Course> course;
     private final Store store;
+    private final Kernels kernels;
+    private final Grader grader;
     private final String mode;
 
     /**
-     * @param mode one line for the footer saying how student code is run (e.g. unsandboxed, local only)
+     * @param kernels told when a student opens a lesson, so that its kernel starts while they read
+     * @param grader  told when that lesson has an exercise, so that a kernel for their first check starts too
+     * @param mode    one line for the footer saying how student code is run (e.g. unsandboxed, local only)
      */
-    Pages(Supplier<Course> course, Store store, String mode) {
+    Pages(Supplier<Course> course, Store store, Kernels kernels, Grader grader, String mode) {
         this.course = course;
         this.store = store;
+        this.kernels = kernels;
+        this.grader = grader;
         this.mode = mode;
     }
 
@@ -98,6 +106,14 @@ final class Pages {
         model.put("position", c.lessons().indexOf(lesson) + 1);
         model.put("lessonCount", c.lessons().size());
         ctx.render("lesson", model);
+        // Kernels start while the student reads, as a notebook's does when it opens (Kernels.expect).
+        if (!lesson.cells().isEmpty()) {
+            kernels.expect(NotebookApi.kernelKey(ctx, lesson));
+        }
+        if (c.exercises().stream().anyMatch(e -> e.lesson().equals(slug)
+                && !(progress.containsKey(e.slug()) && progress.get(e.slug()).passed()))) {
+            grader.expect(student);
+        }
     }
 
     /** The playground: the student's notebooks, newest first, with buttons to make or import one. */

@@ -64,6 +64,8 @@ public final class Server implements AutoCloseable {
         Kernels kernels = new Kernels(kernelConfig, config.fairness());
         kernels.allowBusyWhileIdle(gateway::training); // a fine-tuning job trains between cells on purpose
         Grader grader = new Grader(kernelConfig, config.checkTimeout(), config.fairness().concurrentRuns());
+        // Students' runs, then lesson kernels, come before grading kernels: a student runs cells before checking.
+        grader.yieldTo(() -> kernels.busy() || kernels.starting() > 0);
         App app = new App(new LiveCourse(new CourseLoader(config.courseDir())), kernels, grader, store, mode,
                 config.instructorKey(), models);
         Server server = new Server(store, kernels, grader, app);

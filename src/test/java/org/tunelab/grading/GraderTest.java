@@ -69,6 +69,25 @@ class GraderTest {
     }
 
     @Test
+    void aStudentExpectedFindsAGradingKernelStartedForTheirCheck() throws Exception {
+        try (Grader one = new Grader(KernelConfig.defaults().withPoolSize(1), Duration.ofSeconds(5), 1)) {
+            assertTrue(one.expect("ada"));
+            assertFalse(one.expect("ada"), "one per student");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (one.ready() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(2, one.ready(), "the grader's own kernel and ada's");
+            List<Integer> told = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            assertTrue(one.check(SQUARE, "int square(int n) { return n * n; }", told::add, "ada").passed());
+            assertEquals(List.of(), told, "no JVM started for it");
+            Thread.sleep(2000);
+            assertEquals(1, one.ready(), "hers is not replaced");
+            assertTrue(one.expect("ada"), "expected again: she may check again");
+        }
+    }
+
+    @Test
     void aWaitingCheckIsToldItsPlaceThenThatAJvmStartsForIt() throws Exception {
         try (Grader one = new Grader(KernelConfig.defaults().withPoolSize(1), Duration.ofSeconds(5), 1)) {
             long deadline = System.nanoTime() + 60_000_000_000L;

@@ -56,6 +56,29 @@ class KernelPoolTest {
     }
 
     @Test
+    void aPreparedKernelGivenUpIsNotStartedOrIsClosed() throws Exception {
+        AtomicBoolean busy = new AtomicBoolean(false);
+        try (KernelPool pool = new KernelPool(CONFIG)) {
+            pool.yieldWhile(busy::get);
+            assertTrue(within(Duration.ofSeconds(30), () -> pool.ready() == 1), "filled while idle");
+            busy.set(true);
+            assertEquals(1, pool.prepare(1, 3)); // waits for the busy machine
+            pool.unprepare();
+            busy.set(false);
+            Thread.sleep(3000);
+            assertEquals(1, pool.ready(), "the given-up kernel was not started");
+
+            assertEquals(2, pool.prepare(2, 3));
+            assertTrue(within(Duration.ofSeconds(60), () -> pool.ready() == 3), "1 + 2 ready: " + pool.ready());
+            pool.unprepare();
+            assertEquals(2, pool.ready(), "a ready one beyond what the pool still wants is closed");
+            pool.unprepare();
+            pool.unprepare(); // more than were asked for: the pool's own kernel stays
+            assertEquals(1, pool.ready());
+        }
+    }
+
+    @Test
     void theWarmUpRunsItsCellInEachKernelAndClosesThem() throws Exception {
         long before = ProcessHandle.current().descendants().count();
         Warmup.start(KernelConfig.defaults(), 2).get(120, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package org.tunelab.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -25,6 +26,23 @@ class KernelsTest {
                 assertEquals("1", result.value(), "start-up imports were evaluated: " + result);
             }
             waitUntil(() -> pool.ready() == 1, "the pool refills in the background");
+        }
+    }
+
+    @Test
+    void aStudentWhoOpensALessonFindsAKernelStartedWhileTheyRead() throws Exception {
+        try (Kernels kernels = new Kernels(CONFIG)) {
+            waitUntil(() -> kernels.ready() == 1, "the pool pre-starts one kernel");
+            assertTrue(kernels.expect("ada/lesson/one"));
+            assertFalse(kernels.expect("ada/lesson/two"), "one kernel ahead per student, whatever she opens");
+            assertEquals(1, kernels.expected());
+            waitUntil(() -> kernels.ready() == 2, "one more started ahead of her first run");
+
+            assertEquals("2", kernels.run("ada/lesson/one", "1 + 1").value());
+            assertEquals(0, kernels.expected(), "she arrived");
+            Thread.sleep(2000);
+            assertEquals(1, kernels.ready(), "the kernel started for her is not replaced");
+            assertFalse(kernels.expect("ada/lesson/one"), "her lesson has its kernel");
         }
     }
 

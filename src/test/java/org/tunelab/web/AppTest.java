@@ -74,6 +74,20 @@ class AppTest {
     }
 
     @Test
+    void openingALessonWithCellsStartsAKernelForTheStudentOnce() throws Exception {
+        TestClient reader = new TestClient(server.port());
+        int before = server.kernels().expected();
+        assertEquals(200, reader.get("/lessons/second").statusCode());
+        assertEquals(before, server.kernels().expected(), "a lesson without cells needs no kernel");
+        assertEquals(200, reader.get("/lessons/first").statusCode());
+        assertEquals(before + 1, server.kernels().expected(), "its kernel starts while the student reads");
+        assertEquals(200, reader.get("/lessons/first").statusCode());
+        assertEquals(before + 1, server.kernels().expected(), "once per student");
+        assertEquals("42", reader.run("first", "40 + 2").path("value").asText());
+        assertEquals(before, server.kernels().expected(), "the student came");
+    }
+
+    @Test
     void lessonPageRendersCellsTocAndNavigation() throws Exception {
         HttpResponse<String> r = client.get("/lessons/first");
         assertEquals(200, r.statusCode());

@@ -41,7 +41,7 @@ class ExerciseFlowTest {
     @Test
     void failThenPassThenProgressSurvivesARestart() throws Exception {
         Path course = course();
-        Config config = Config.forTest(course, dir.resolve("data"));
+        Config config = Config.forTest(course, dir.resolve("data")).withClassArchive(true); // as users run it
         String cookie;
         try (Server server = Server.start(config)) {
             TestClient student = new TestClient(server.port());
@@ -51,6 +51,7 @@ class ExerciseFlowTest {
             assertFalse(page.contains("n * 2"), "solution never sent");
             assertFalse(page.contains("secretInput"), "hidden check code never sent");
             assertTrue(page.contains("missing-one") && page.contains("cannot be shown"), "missing exercise explained");
+            assertEquals(1, server.grader().expected(), "a grading kernel starts for her first check while she reads");
 
             JsonNode wrong = student.code("POST", "/api/exercises/double-it/check", "int twice(int n) { return n + 2; }");
             assertFalse(wrong.get("passed").asBoolean());
@@ -70,6 +71,9 @@ class ExerciseFlowTest {
             assertTrue(right.get("passed").asBoolean(), right.toString());
             assertTrue(right.get("done").asBoolean());
             assertEquals(3, right.get("attempts").asInt());
+            assertEquals(0, server.grader().expected(), "she came");
+            student.get("/lessons/intro");
+            assertEquals(0, server.grader().expected(), "a lesson whose exercises she passed needs no grading kernel");
 
             // the page's way: NDJSON, where a waiting check is told its place or that a JVM starts for it
             HttpResponse<String> streamed = student.send("POST", "/api/exercises/double-it/check?stream=true",
@@ -96,6 +100,10 @@ class ExerciseFlowTest {
             assertEquals(1, progress.get("lessonsVisited").asInt());
             assertTrue(student.get("/").body().contains("1/1 exercises"));
             cookie = student.cookie();
+            server.warmup().get(120, java.util.concurrent.TimeUnit.SECONDS); // the class data archive comes first
+            try (var files = java.nio.file.Files.list(dir.resolve("data/kernel"))) {
+                assertTrue(files.anyMatch(f -> f.toString().endsWith(".jsa")), "the kernels' class data archive was made");
+            }
         }
         try (Server again = Server.start(config)) {
             TestClient same = new TestClient(again.port(), cookie);
@@ -105,6 +113,11 @@ class ExerciseFlowTest {
             assertTrue(page.contains("return 2 * n;"), "the student's code survives a restart");
             assertTrue(page.contains("exercise done"), "shown as done");
             assertTrue(page.contains("Multiply by <code>2</code>"), "revealed hint shown again");
+            again.warmup().get(120, java.util.concurrent.TimeUnit.SECONDS); // the archive is checked, then used
+            for (int i = 0; i < 2; i++) { // the second at least in a grading kernel started with the archive
+                JsonNode checked = same.code("POST", "/api/exercises/double-it/check", "int twice(int n) { return 2 * n; }");
+                assertTrue(checked.get("passed").asBoolean(), "check " + i + " with the archive in use: " + checked);
+            }
 
             HttpResponse<String> export = same.get("/api/progress/export");
             assertTrue(export.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
