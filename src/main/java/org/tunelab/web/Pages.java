@@ -132,6 +132,7 @@ final class Pages {
         Map<String, Object> model = base(notebook.title() + " · Playground · TuneLab");
         model.put("notebook", notebook);
         ctx.render("notebook", model);
+        kernels.expect(PlaygroundApi.kernelKey(ctx)); // as for a lesson: its kernel starts while the student reads
     }
 
     void notFound(Context ctx, String message) {

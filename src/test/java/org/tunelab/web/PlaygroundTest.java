@@ -94,7 +94,9 @@ class PlaygroundTest {
             assertEquals(3, list.get(0).get("cells").asInt());
             String page = ann.get("/playground").body();
             assertTrue(page.contains("/playground/" + id) && page.contains("Answers"), "listed on the page");
+            int expected = server.kernels().expected();
             assertEquals(200, ann.get("/playground/" + id).statusCode());
+            assertEquals(expected + 1, server.kernels().expected(), "opening a notebook starts its kernel");
 
             TestClient bob = new TestClient(server.port());
             bob.get("/playground");
