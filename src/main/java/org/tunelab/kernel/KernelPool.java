@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Pre-started kernels, so that a lesson's first run does not wait for a JVM to start. {@link #take()} hands one
- * out and starts a replacement in the background; with none ready it starts one on the caller's thread.
- * Thread-safe.
+ * out and starts a replacement in the background; with none ready it starts one on the caller's thread. Beyond the
+ * pool's own size, {@link #prepare} starts kernels ahead of a class, and {@link #expect} one ahead of a student who
+ * opened a lesson; neither is replaced once taken. Thread-safe.
  */
 public final class KernelPool implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KernelPool.class.getName());
@@ -34,7 +35,7 @@ public final class KernelPool implements AutoCloseable {
     static final int STARTERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     /** Students expected at once ({@link #expect}): about a class. Bounds what page views alone can make it start. */
     public static final int MOST_EXPECTED = 50;
-    /** Students for whom {@link #expect} asked for a kernel, until they take one or the idle timeout passes. */
+    /** Students expected ({@link #expect}) until they take a kernel or the idle timeout passes. */
     private final Expectations expected;
 
     /** Starts filling the pool up to {@link KernelConfig#poolSize()} in the background. */
