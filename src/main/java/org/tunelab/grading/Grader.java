@@ -55,6 +55,7 @@ public final class Grader implements AutoCloseable {
     private final KernelPool pool;
     private final Duration checkTimeout;
     private final RunQueue places;
+    private volatile java.util.function.BooleanSupplier alsoYieldTo = () -> false;
     private final ScheduledExecutorService forgetting = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "grader-forget-prepared");
         thread.setDaemon(true);
@@ -85,7 +86,8 @@ public final class Grader implements AutoCloseable {
         this.places = new RunQueue(checksAtOnce);
         this.config = kernels.withStartupSnippets(startup).withRunTimeout(checkTimeout).withPoolSize(1);
         this.pool = new KernelPool(config);
-        this.pool.yieldWhile(() -> places.running() > 0); // a replacement JVM starting beside a check slows it down
+        // a replacement JVM starting beside a check slows it down; the server adds what else comes first (yieldTo)
+        this.pool.yieldWhile(() -> places.running() > 0 || alsoYieldTo.getAsBoolean());
         forgetting.scheduleWithFixedDelay(() -> pool.forgetPrepared(config.idleTimeout()), 1, 1, TimeUnit.MINUTES);
     }
 
@@ -114,7 +116,7 @@ public final class Grader implements AutoCloseable {
      * server has them wait for lesson kernels, since a student runs a cell before they check an exercise.
      */
     public void yieldTo(java.util.function.BooleanSupplier busy) {
-        pool.yieldWhile(() -> places.running() > 0 || busy.getAsBoolean());
+        alsoYieldTo = busy;
     }
 
     /** Students expected to check soon (see {@link #expect}). */

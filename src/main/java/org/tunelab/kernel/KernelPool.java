@@ -125,11 +125,6 @@ public final class KernelPool implements AutoCloseable {
         return expected.size();
     }
 
-    /** Whether {@code who} is expected now (see {@link #expect}). */
-    public boolean expects(String who) {
-        return expected.contains(who);
-    }
-
     private void giveUpExpected() {
         for (int i = expected.expire(System.nanoTime()); i > 0; i--) {
             unprepare();
