@@ -18,7 +18,13 @@ public final class KernelPool implements AutoCloseable {
 
     private final KernelConfig config;
     private final BlockingDeque<Kernel> ready = new LinkedBlockingDeque<>();
-    private final AtomicInteger starting = new AtomicInteger();
+    /**
+     * Kernels ready or being started: one count, changed when a start is queued and when a kernel leaves {@link
+     * #ready} (or its start fails or is given up), never when a started kernel joins it. Two counts, ready and
+     * starting, were briefly both counting a kernel that had just started, and a refill that looked then started
+     * one fewer than wanted (seen: a class's 50 prepared kernels came out one short, never filled).
+     */
+    private final AtomicInteger have = new AtomicInteger();
     private final ExecutorService starter;
     private volatile boolean closed;
     private volatile java.util.function.BooleanSupplier busy = () -> false;
@@ -78,6 +84,7 @@ public final class KernelPool implements AutoCloseable {
         boolean askedFor = who != null && expected.arrived(who);
         Kernel kernel;
         while ((kernel = ready.poll()) != null) {
+            have.decrementAndGet();
             extra.getAndUpdate(n -> Math.max(0, n - 1)); // a prepared kernel is not replaced
             if (kernel.isAlive()) {
                 refill();
@@ -108,7 +115,7 @@ public final class KernelPool implements AutoCloseable {
     public boolean expect(String who) {
         giveUpExpected();
         if (closed || !expected.add(who, System.nanoTime(),
-                students -> ready.size() + starting.get() - config.poolSize() >= students)) {
+                students -> have.get() - config.poolSize() >= students)) {
             return false;
         }
         prepare(1, Integer.MAX_VALUE); // bounded by MOST_EXPECTED, beside what an instructor prepared
@@ -117,7 +124,7 @@ public final class KernelPool implements AutoCloseable {
 
     /** How many kernels are being started or wait to be, in the background. */
     public int starting() {
-        return starting.get();
+        return Math.max(0, have.get() - ready.size());
     }
 
     /** How many are expected now (see {@link #expect}). */
@@ -165,6 +172,7 @@ public final class KernelPool implements AutoCloseable {
         if (ready.size() > wanted) {
             Kernel surplus = ready.pollLast();
             if (surplus != null) {
+                have.decrementAndGet();
                 surplus.close();
             }
         }
@@ -183,6 +191,7 @@ public final class KernelPool implements AutoCloseable {
         int closed = 0;
         Kernel kernel;
         while (ready.size() > config.poolSize() && (kernel = ready.pollLast()) != null) {
+            have.decrementAndGet();
             kernel.close();
             closed++;
         }
@@ -204,20 +213,43 @@ public final class KernelPool implements AutoCloseable {
         }
     }
 
+    private int wanted() {
+        return config.poolSize() + extra.get();
+    }
+
     private void refill() {
-        while (!closed && ready.size() + starting.get() < config.poolSize() + extra.get()) {
-            starting.incrementAndGet();
+        while (!closed) {
+            int now = have.get();
+            if (now >= wanted()) {
+                return;
+            }
+            if (!have.compareAndSet(now, now + 1)) {
+                continue; // another refill or a take changed it: look again
+            }
             try {
                 starter.execute(this::startOne);
             } catch (RejectedExecutionException e) {
-                starting.decrementAndGet();
+                have.decrementAndGet();
                 return; // closing
             }
         }
     }
 
+    /** Gives up this start if more are ready or starting than wanted (a prepared kernel was given up meanwhile). */
+    private boolean surplus() {
+        while (true) {
+            int now = have.get();
+            if (now <= wanted()) {
+                return false;
+            }
+            if (have.compareAndSet(now, now - 1)) {
+                return true;
+            }
+        }
+    }
+
     private void startOne() {
-        boolean unwanted = false;
+        boolean counted = true; // this start is in have until its kernel is ready or it ends without one
         try {
             long waitUntil = System.currentTimeMillis() + MOST_YIELD_MS;
             while (!closed && busy.getAsBoolean() && System.currentTimeMillis() < waitUntil) {
@@ -226,13 +258,15 @@ public final class KernelPool implements AutoCloseable {
             if (closed) {
                 return;
             }
-            if (ready.size() + starting.get() - 1 >= config.poolSize() + extra.get()) {
-                unwanted = true; // a prepared kernel was given up (unprepare) meanwhile
+            if (surplus()) {
+                counted = false;
                 return;
             }
             Kernel kernel = Kernel.start(config);
             ready.add(kernel);
+            counted = false; // still in have, now as a ready kernel
             if (closed && ready.remove(kernel)) {
+                have.decrementAndGet();
                 kernel.close();
             }
         } catch (InterruptedException e) {
@@ -245,9 +279,8 @@ public final class KernelPool implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "kernel pool: could not pre-start a kernel", e);
             }
         } finally {
-            starting.decrementAndGet();
-            if (unwanted) {
-                refill(); // two starters may have judged the same kernel unwanted at once: one is still wanted
+            if (counted) {
+                have.decrementAndGet(); // failed, or the pool closed: take() starts one itself when none is ready
             }
         }
     }

@@ -79,6 +79,26 @@ class KernelPoolTest {
     }
 
     @Test
+    void kernelsAskedForFromManyThreadsAtOnceAreAllStartedAndNoMore() throws Exception {
+        try (KernelPool pool = new KernelPool(CONFIG)) {
+            List<Thread> students = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String who = "student-" + i;
+                students.add(new Thread(() -> pool.expect(who)));
+            }
+            students.forEach(Thread::start);
+            for (Thread student : students) {
+                student.join();
+            }
+            assertEquals(6, pool.expected());
+            assertTrue(within(Duration.ofSeconds(60), () -> pool.ready() == 7), "1 + 6 ready: " + pool.ready());
+            Thread.sleep(1000);
+            assertEquals(7, pool.ready(), "no more than asked for");
+            assertEquals(0, pool.starting(), "none still starting");
+        }
+    }
+
+    @Test
     void theWarmUpRunsItsCellInEachKernelAndClosesThem() throws Exception {
         long before = ProcessHandle.current().descendants().count();
         Warmup.start(KernelConfig.defaults(), 2).get(120, TimeUnit.SECONDS);
