@@ -2,6 +2,8 @@ package org.tunelab.kernel;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -344,49 +346,67 @@ public final class Kernels implements AutoCloseable {
      * left alone it would take a core from everyone until the kernel's CPU limit. Runs every second.
      */
     void stopIdleSpinners() {
-        for (Map.Entry<String, Slot> entry : slots.entrySet()) {
-            Slot slot = entry.getValue();
-            if (!slot.lock.tryLock()) {
-                continue; // running: the run's time limit applies
-            }
-            try {
-                Kernel kernel = slot.kernel;
-                if (kernel == null || !kernel.isAlive()) {
-                    continue;
+        // idle kernels are held (their runs wait) while one pass over the process table reads all their CPU times
+        Map<String, Slot> idle = new HashMap<>();
+        try {
+            for (Map.Entry<String, Slot> entry : slots.entrySet()) {
+                Slot slot = entry.getValue();
+                if (!slot.lock.tryLock()) {
+                    continue; // running: the run's time limit applies
                 }
-                if (busyOnPurpose.test(entry.getKey())) {
+                idle.put(entry.getKey(), slot);
+                Kernel kernel = slot.kernel;
+                if (kernel == null || !kernel.isAlive() || busyOnPurpose.test(entry.getKey())) {
                     slot.hotChecks = 0;
                     slot.sampledPid = -1;
-                    continue;
                 }
-                long pid = kernel.pid();
-                long cpu = cpuNanos(pid);
-                boolean hot = slot.sampledPid == pid && cpu - slot.sampledCpuNanos > CPU_CHECK.toNanos() / 2;
-                slot.hotChecks = hot ? slot.hotChecks + 1 : 0;
-                slot.sampledPid = pid;
-                slot.sampledCpuNanos = cpu;
-                if (slot.hotChecks >= HOT_CHECKS) {
-                    LOG.log(System.Logger.Level.INFO, "kernels: closing " + entry.getKey() + ": busy while idle");
-                    kernel.close();
-                    slot.kernel = null;
-                    slot.hotChecks = 0;
-                    slot.replacedBecause = "a thread your code started kept using the CPU after its cell ended";
-                }
-            } catch (RuntimeException e) {
-                // the child ended between the checks: nothing to stop
-            } finally {
-                slot.lock.unlock();
             }
+            List<Long> pids = new ArrayList<>();
+            idle.forEach((key, slot) -> {
+                Kernel kernel = slot.kernel;
+                try {
+                    if (kernel != null && kernel.isAlive() && !busyOnPurpose.test(key)) {
+                        pids.add(kernel.pid());
+                    }
+                } catch (RuntimeException e) {
+                    // the child ended meanwhile: nothing to check
+                }
+            });
+            Map<Long, Long> cpu = ProcessCpu.ofTrees(pids);
+            idle.forEach((key, slot) -> {
+                try {
+                    check(key, slot, cpu);
+                } catch (RuntimeException e) {
+                    // the child ended between the checks: nothing to stop
+                }
+            });
+        } finally {
+            idle.values().forEach(slot -> slot.lock.unlock());
         }
     }
 
-    /** CPU time of a process and all its descendants (the sandbox's wrappers and the JVM). */
-    private static long cpuNanos(long pid) {
-        return ProcessHandle.of(pid)
-                .map(process -> java.util.stream.Stream.concat(java.util.stream.Stream.of(process), process.descendants())
-                        .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
-                        .sum())
-                .orElse(0L);
+    /** One idle kernel's CPU check, its slot's lock held; {@code cpu} maps a kernel's pid to its tree's CPU time. */
+    private void check(String key, Slot slot, Map<Long, Long> cpu) {
+        Kernel kernel = slot.kernel;
+        if (kernel == null || !kernel.isAlive() || busyOnPurpose.test(key)) {
+            return;
+        }
+        Long now = cpu.get(kernel.pid());
+        if (now == null) {
+            return; // the child ended between the checks: nothing to stop
+        }
+        long pid = kernel.pid();
+        boolean hot = slot.sampledPid == pid && now - slot.sampledCpuNanos > CPU_CHECK.toNanos() / 2;
+        slot.hotChecks = hot ? slot.hotChecks + 1 : 0;
+        slot.sampledPid = pid;
+        slot.sampledCpuNanos = now;
+        if (slot.hotChecks >= HOT_CHECKS) {
+            LOG.log(System.Logger.Level.INFO, "kernels: closing " + key + ": busy while idle");
+            kernel.close();
+            slot.kernel = null;
+            slot.hotChecks = 0;
+            slot.replacedBecause = "a thread your code started kept using the CPU after its cell ended";
+        }
     }
 
     private static RunResult withMessage(RunResult r, String sentence, boolean lost) {
