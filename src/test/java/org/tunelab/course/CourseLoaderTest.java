@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class CourseLoaderTest {
     @Test
     void liveCourseReloadsWhenAFileChanges() throws Exception {
         write("01-intro.md", "---\ntitle: Before\nsummary: S\n---\n");
-        LiveCourse live = new LiveCourse(new CourseLoader(root));
+        LiveCourse live = new LiveCourse(new CourseLoader(root), Duration.ZERO);
         Course first = live.get();
         assertEquals("Before", first.lessons().get(0).title());
         assertEquals(first, live.get(), "unchanged files give the same course");
@@ -71,6 +72,19 @@ class CourseLoaderTest {
         Course withBroken = live.get();
         assertNotEquals(first, withBroken);
         assertEquals(1, withBroken.problems().size());
+    }
+
+    @Test
+    void liveCourseLooksAtTheFilesAtMostOncePerRecheckPeriod() throws Exception {
+        write("01-intro.md", "---\ntitle: Before\nsummary: S\n---\n");
+        LiveCourse live = new LiveCourse(new CourseLoader(root), Duration.ofMillis(500));
+        Course first = live.get();
+        Path file = root.resolve("lessons/01-intro.md");
+        Files.writeString(file, "---\ntitle: After, longer\nsummary: S\n---\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        assertEquals(first, live.get(), "looked at just now: the same course");
+        Thread.sleep(600);
+        assertEquals("After, longer", live.get().lessons().get(0).title(), "looked again once the period passed");
     }
 
     @Test
