@@ -10,7 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import org.tunelab.course.Course;
 import org.tunelab.course.Exercise;
+import org.tunelab.course.Lesson;
 import org.tunelab.kernel.Diagnostic;
 import org.tunelab.kernel.Kernel;
 import org.tunelab.kernel.KernelConfig;
@@ -138,6 +140,30 @@ public final class Grader implements AutoCloseable {
         cells.add(Warmup.CELL);
         cells.addAll(WARMUP_CHECKS);
         return Warmup.start(config, kernels, cells);
+    }
+
+    /**
+     * Warms the server's compiler on the course itself, in the background: each lesson's cells, and each exercise's
+     * setup, reference solution and checks, compiled in order as their kernels would compile them, and not run
+     * ({@link Warmup#compile}). Lesson cells compile here with JUnit's assertions imported too: one import more.
+     *
+     * @return completes with how many cells were compiled
+     */
+    public CompletableFuture<Integer> warmUpOn(Course course) {
+        List<List<String>> notebooks = new ArrayList<>();
+        for (Lesson lesson : course.lessons()) {
+            notebooks.add(lesson.cells().stream().filter(cell -> cell.mode().runnable()).map(cell -> cell.code()).toList());
+        }
+        for (Exercise exercise : course.exercises()) {
+            List<String> cells = new ArrayList<>();
+            if (!exercise.setup().isBlank()) {
+                cells.add(exercise.setup());
+            }
+            cells.add(exercise.solution());
+            exercise.checks().forEach(check -> cells.add(check.code()));
+            notebooks.add(cells);
+        }
+        return Warmup.compile(config, notebooks);
     }
 
     /** Checks {@code code} against every check of {@code exercise}, waiting for a place if the server is busy. */

@@ -68,7 +68,7 @@ final class ChildJvm {
     }
 
     /** Cells compile against the kernel's class path only (see {@link FixedClassPathFileManager}). */
-    private static StandardJavaFileManager compileAgainst(StandardJavaFileManager files, String classPath) {
+    static StandardJavaFileManager compileAgainst(StandardJavaFileManager files, String classPath) {
         try {
             return new FixedClassPathFileManager(files, classPath);
         } catch (IOException e) {

@@ -66,7 +66,8 @@ public final class Server implements AutoCloseable {
         Grader grader = new Grader(kernelConfig, config.checkTimeout(), config.fairness().concurrentRuns());
         // Students' runs, then lesson kernels, come before grading kernels: a student runs cells before checking.
         grader.yieldTo(() -> kernels.busy() || kernels.starting() > 0);
-        App app = new App(new LiveCourse(new CourseLoader(config.courseDir())), kernels, grader, store, mode,
+        LiveCourse course = new LiveCourse(new CourseLoader(config.courseDir()));
+        App app = new App(course, kernels, grader, store, mode,
                 config.instructorKey(), models);
         Server server = new Server(store, kernels, grader, app);
         try {
@@ -76,8 +77,12 @@ public final class Server implements AutoCloseable {
             throw e;
         }
         // The warm-up's kernels start once the archive is in use (or not), so that its JIT sees the usual kernels.
+        // Then the compiler is warmed on the course's own cells, compiled and not run.
         server.warmup = archive.prepare(kernelConfig, Config.CLASS_ARCHIVE_CELLS)
-                .thenCompose(inUse -> grader.warmUp(config.warmup()));
+                .thenCompose(inUse -> grader.warmUp(config.warmup()))
+                .thenCompose(warm -> config.warmup() > 0 ? grader.warmUpOn(course.get())
+                        : java.util.concurrent.CompletableFuture.completedFuture(0))
+                .thenAccept(cells -> { });
         LOG.info("TuneLab is serving {} on http://{}:{}/ (data in {})",
                 Path.of("").toAbsolutePath().resolve(config.courseDir()).normalize(), config.host(), server.port(),
                 config.dataDir().toAbsolutePath());

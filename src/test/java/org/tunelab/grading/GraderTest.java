@@ -36,6 +36,18 @@ class GraderTest {
         grader.close();
     }
 
+    @Test
+    void theWarmUpOnACourseCompilesItsLessonCellsAndItsExercises() throws Exception {
+        org.tunelab.course.Lesson lesson = new org.tunelab.course.Lesson("intro", 1, "Intro", "S", "", 1, List.of(
+                new org.tunelab.course.Cell("c1", "int base = 41;", org.tunelab.course.Cell.Mode.RUN, 3),
+                new org.tunelab.course.Cell("c2", "base + 1", org.tunelab.course.Cell.Mode.RUN, 7),
+                new org.tunelab.course.Cell("c3", "never run", org.tunelab.course.Cell.Mode.DISPLAY, 11)),
+                List.of(), List.of(), Path.of("lessons/01-intro.md"));
+        org.tunelab.course.Course course = new org.tunelab.course.Course(List.of(lesson), List.of(SQUARE), List.of());
+        // two lesson cells; the exercise's reference solution and its two checks (it has no setup)
+        assertEquals(5, grader.warmUpOn(course).get(120, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
     private static Grade check(String code) {
         return grader.check(SQUARE, code);
     }
