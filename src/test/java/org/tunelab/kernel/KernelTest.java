@@ -29,6 +29,17 @@ class KernelTest {
     }
 
     @Test
+    void aNewKernelWasPrimedAndStillDeclaresNothing() {
+        try (Kernel fresh = Kernel.start(KernelConfig.defaults())) {
+            assertTrue(fresh.declaredNames().isEmpty(), "the primer's value was dropped: " + fresh.declaredNames());
+            assertTrue(fresh.variables().isEmpty(), fresh.variables().toString());
+            RunResult first = fresh.run("\"first\".length()");
+            assertEquals("5", first.value(), first.toString());
+            assertEquals("", first.stdout(), "the primer printed nothing");
+        }
+    }
+
+    @Test
     void stateIsSharedAcrossRuns() {
         assertEquals(RunStatus.OK, kernel.run("int shared = 41;").status());
         RunResult result = kernel.run("shared + 1");
