@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,27 @@ class KernelTest {
             RunResult first = fresh.run("\"first\".length()");
             assertEquals("5", first.value(), first.toString());
             assertEquals("", first.stdout(), "the primer printed nothing");
+        }
+    }
+
+    @Test
+    void expressionValuesAreShownButNotKeptAsVariables() {
+        try (Kernel fresh = Kernel.start(KernelConfig.defaults())) {
+            assertEquals(RunStatus.OK, fresh.run("List<Integer> kept = new ArrayList<>();").status());
+            RunResult cell = fresh.run("""
+                    kept.add(1);
+                    kept.add(2);
+                    kept.size()
+                    """);
+            assertEquals("2", cell.value(), cell.toString());
+            for (int i = 0; i < 3; i++) {
+                assertEquals("2", fresh.run("1 + 1").value());
+            }
+            assertEquals(RunStatus.ERROR, fresh.run("kept.get(5)").status(), "an expression that throws");
+            assertEquals(Set.of("kept"), fresh.declaredNames(), "no $1, $2... piled up (each would be compiled "
+                    + "into every later cell)");
+            RunResult later = fresh.run("kept.get(1) * 10");
+            assertEquals("20", later.value(), "declared state is kept: " + later);
         }
     }
 
