@@ -26,7 +26,8 @@ import org.tunelab.kernel.Warmup;
 
 /**
  * Grades exercise code: a fresh kernel per attempt, holding the exercise's setup and the student's
- * code, then each check on its own, driven from here. A check passes only when its statements ran
+ * code, then each check on its own, driven from here (its statements as one block where that means the same:
+ * {@link CheckBlocks}). A check passes only when its statements ran
  * to the end on the kernel; what the student's code prints is never read.
  */
 public final class Grader implements AutoCloseable {
@@ -57,6 +58,7 @@ public final class Grader implements AutoCloseable {
     private final KernelPool pool;
     private final Duration checkTimeout;
     private final RunQueue places;
+    private final CheckBlocks blocks = new CheckBlocks();
     private volatile java.util.function.BooleanSupplier alsoYieldTo = () -> false;
     private final ScheduledExecutorService forgetting = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "grader-forget-prepared");
@@ -138,7 +140,9 @@ public final class Grader implements AutoCloseable {
     public CompletableFuture<Void> warmUp(int kernels) {
         List<String> cells = new ArrayList<>();
         cells.add(Warmup.CELL);
-        cells.addAll(WARMUP_CHECKS);
+        for (int i = 0; i < WARMUP_CHECKS.size(); i++) {
+            cells.add(blocks.source(WARMUP_CHECKS, i, Warmup.CELL));
+        }
         return Warmup.start(config, kernels, cells);
     }
 
@@ -160,7 +164,10 @@ public final class Grader implements AutoCloseable {
                 cells.add(exercise.setup());
             }
             cells.add(exercise.solution());
-            exercise.checks().forEach(check -> cells.add(check.code()));
+            List<String> checks = exercise.checks().stream().map(Exercise.Check::code).toList();
+            for (int i = 0; i < checks.size(); i++) {
+                cells.add(blocks.source(checks, i, exercise.setup() + "\n" + exercise.solution()));
+            }
             notebooks.add(cells);
         }
         return Warmup.compile(config, notebooks);
@@ -255,13 +262,20 @@ public final class Grader implements AutoCloseable {
             }
             List<CheckResult> results = new ArrayList<>();
             String stopped = null;
-            for (Exercise.Check check : exercise.checks()) {
+            List<String> codes = exercise.checks().stream().map(Exercise.Check::code).toList();
+            for (int i = 0; i < codes.size(); i++) {
+                Exercise.Check check = exercise.checks().get(i);
                 if (stopped != null) {
                     results.add(new CheckResult(check.name(), check.hidden(), false, stopped, 0));
                     continue;
                 }
                 long t0 = System.nanoTime();
-                RunResult r = kernel.run(check.code());
+                String source = blocks.source(codes, i, exercise.setup() + "\n" + code);
+                RunResult r = kernel.run(source);
+                if (!source.equals(check.code()) && blocks.declares(check.code()) && r.status() == RunStatus.ERROR
+                        && !r.diagnostics().isEmpty()) {
+                    r = kernel.run(check.code()); // a block's own rule (see CheckBlocks); the block did not run
+                }
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 results.add(new CheckResult(check.name(), check.hidden(), r.status() == RunStatus.OK, failure(r), ms));
                 if (r.status() == RunStatus.DIED || !kernel.isAlive()) {

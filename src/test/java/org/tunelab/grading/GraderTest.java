@@ -125,6 +125,23 @@ class GraderTest {
     }
 
     @Test
+    void aChecksStatementsRunAsOneAndItsDeclarationsStayTheKernels() {
+        Exercise twoStep = new Exercise("two-step", "Two steps", "intro", List.of(), "Write square.",
+                "int square(int n) { return 0; }", "int square(int n) { return n * n; }", "",
+                List.of(new Exercise.Check("first holds, the second fails", false,
+                                "assertEquals(0, square(0), \"square(0)\");\nassertEquals(9, square(3), \"square(3)\");", 1),
+                        new Exercise.Check("declares", false, "int nine = square(3);", 4),
+                        new Exercise.Check("uses what the last check declared", false, "assertEquals(9, nine, \"nine\");", 6),
+                        new Exercise.Check("a block would not compile", false,
+                                "int k = 1;\nk = square(k);\nfinal int[] seen = {0};\nRunnable r = () -> seen[0] = k;\nr.run();\nassertEquals(1, seen[0]);", 7)),
+                Path.of("exercises/two-step"));
+        assertTrue(grader.check(twoStep, twoStep.solution()).passed());
+        Grade wrong = grader.check(twoStep, "int square(int n) { return n; }");
+        assertEquals(List.of(false, true, false, true), wrong.checks().stream().map(CheckResult::passed).toList(), wrong.toString());
+        assertTrue(wrong.checks().get(0).message().contains("square(3)"), wrong.toString());
+    }
+
+    @Test
     void partlyRightPassesSome() {
         Grade g = check("int square(int n) { return n < 0 ? 0 : n * n; }");
         assertFalse(g.passed());
