@@ -2,11 +2,12 @@ package org.tunelab.kernel;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,16 +38,14 @@ public final class Kernels implements AutoCloseable {
     private volatile long lastRunEnded = System.nanoTime();
     /** Keys whose kernels may keep the CPU busy between cells (see {@link #allowBusyWhileIdle}). */
     private volatile Predicate<String> busyOnPurpose = key -> false;
+    /** The idle CPU check's samples; used on the evictor's thread only. */
+    private final Spinners spinners = new Spinners();
     /** A kernel that only answers completion for keys without one of their own; never runs code. Guarded by spareLock. */
     private Kernel spare;
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
-    /** How often idle kernels are checked for threads left running by a cell. */
-    private static final Duration CPU_CHECK = Duration.ofSeconds(1);
     /** How long a kernel sits unused before {@link Kernel#trim()} gives back what it can rebuild. */
     public static final Duration TRIM_AFTER = Duration.ofSeconds(30);
-    /** Idle checks in a row using more than half a core after which the kernel is closed. */
-    private static final int HOT_CHECKS = 3;
 
     /** A key's place: its lock serialises the key's runs and keeps eviction away from a running kernel. */
     private static final class Slot {
@@ -55,10 +54,6 @@ public final class Kernels implements AutoCloseable {
         volatile boolean removed;
         /** Why the key's kernel was closed by this registry, told with the next run; guarded by lock. */
         String replacedBecause;
-        // The idle CPU check's last sample; guarded by lock.
-        long sampledPid = -1;
-        long sampledCpuNanos;
-        int hotChecks;
         /** The kernel's last run when it was last trimmed; guarded by lock. */
         Instant trimmedAt;
     }
@@ -94,7 +89,7 @@ public final class Kernels implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "kernels: idle check failed", e);
             }
-        }, CPU_CHECK.toMillis(), CPU_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        }, Spinners.EVERY.toMillis(), Spinners.EVERY.toMillis(), TimeUnit.MILLISECONDS);
         if (!evictOnSchedule) {
             return;
         }
@@ -342,70 +337,36 @@ public final class Kernels implements AutoCloseable {
     }
 
     /**
-     * Closes idle kernels whose child keeps using CPU after its cell ended (a thread the cell started, spinning):
-     * left alone it would take a core from everyone until the kernel's CPU limit. Runs every second.
+     * Closes idle kernels whose child keeps using CPU after its cell ended (see {@link Spinners}). Runs every second;
+     * idle kernels are held (their runs wait) while one pass over the process table reads all their CPU times.
      */
     void stopIdleSpinners() {
-        // idle kernels are held (their runs wait) while one pass over the process table reads all their CPU times
-        Map<String, Slot> idle = new HashMap<>();
+        Map<String, Slot> held = new HashMap<>();
+        Set<String> running = new HashSet<>();
         try {
             for (Map.Entry<String, Slot> entry : slots.entrySet()) {
-                Slot slot = entry.getValue();
-                if (!slot.lock.tryLock()) {
-                    continue; // running: the run's time limit applies
-                }
-                idle.put(entry.getKey(), slot);
-                Kernel kernel = slot.kernel;
-                if (kernel == null || !kernel.isAlive() || busyOnPurpose.test(entry.getKey())) {
-                    slot.hotChecks = 0;
-                    slot.sampledPid = -1;
+                if (entry.getValue().lock.tryLock()) {
+                    held.put(entry.getKey(), entry.getValue());
+                } else {
+                    running.add(entry.getKey()); // the run's time limit applies
                 }
             }
-            List<Long> pids = new ArrayList<>();
-            idle.forEach((key, slot) -> {
+            Map<String, Kernel> idle = new HashMap<>();
+            held.forEach((key, slot) -> {
                 Kernel kernel = slot.kernel;
-                try {
-                    if (kernel != null && kernel.isAlive() && !busyOnPurpose.test(key)) {
-                        pids.add(kernel.pid());
-                    }
-                } catch (RuntimeException e) {
-                    // the child ended meanwhile: nothing to check
+                if (kernel != null && kernel.isAlive() && !busyOnPurpose.test(key)) {
+                    idle.put(key, kernel);
                 }
             });
-            Map<Long, Long> cpu = ProcessCpu.ofTrees(pids);
-            idle.forEach((key, slot) -> {
-                try {
-                    check(key, slot, cpu);
-                } catch (RuntimeException e) {
-                    // the child ended between the checks: nothing to stop
-                }
-            });
+            for (String key : spinners.spinning(idle, running)) {
+                LOG.log(System.Logger.Level.INFO, "kernels: closing " + key + ": busy while idle");
+                Slot slot = held.get(key);
+                idle.get(key).close();
+                slot.kernel = null;
+                slot.replacedBecause = "a thread your code started kept using the CPU after its cell ended";
+            }
         } finally {
-            idle.values().forEach(slot -> slot.lock.unlock());
-        }
-    }
-
-    /** One idle kernel's CPU check, its slot's lock held; {@code cpu} maps a kernel's pid to its tree's CPU time. */
-    private void check(String key, Slot slot, Map<Long, Long> cpu) {
-        Kernel kernel = slot.kernel;
-        if (kernel == null || !kernel.isAlive() || busyOnPurpose.test(key)) {
-            return;
-        }
-        Long now = cpu.get(kernel.pid());
-        if (now == null) {
-            return; // the child ended between the checks: nothing to stop
-        }
-        long pid = kernel.pid();
-        boolean hot = slot.sampledPid == pid && now - slot.sampledCpuNanos > CPU_CHECK.toNanos() / 2;
-        slot.hotChecks = hot ? slot.hotChecks + 1 : 0;
-        slot.sampledPid = pid;
-        slot.sampledCpuNanos = now;
-        if (slot.hotChecks >= HOT_CHECKS) {
-            LOG.log(System.Logger.Level.INFO, "kernels: closing " + key + ": busy while idle");
-            kernel.close();
-            slot.kernel = null;
-            slot.hotChecks = 0;
-            slot.replacedBecause = "a thread your code started kept using the CPU after its cell ended";
+            held.values().forEach(slot -> slot.lock.unlock());
         }
     }
 
