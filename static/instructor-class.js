@@ -95,6 +95,8 @@
     setText(document.querySelector('.stuck-count'), String((d.stuck || []).length));
     setText(document.querySelector('.kernels-ready'), String(d.kernelsReady));
     setText(document.querySelector('.check-kernels-ready'), String(d.checkKernelsReady));
+    const starting = (d.kernelsStarting || 0) + (d.checkKernelsStarting || 0);
+    setText(document.querySelector('.kernels-starting'), starting > 0 ? `; ${starting} starting` : '');
     const count = document.querySelector('.prepare-count');
     if (!count.dataset.typed && d.students > 0) count.value = String(d.students); // the class's size, until one is typed
   }

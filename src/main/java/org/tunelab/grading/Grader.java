@@ -133,6 +133,11 @@ public final class Grader implements AutoCloseable {
         return pool.ready();
     }
 
+    /** How many grading kernels are being started, or will be, in the background. */
+    public int starting() {
+        return pool.starting();
+    }
+
     /**
      * Warms the server's compiler for lesson cells and checks alike, in the background: {@code kernels} grading
      * kernels started one after another, each running {@link Warmup#CELL} and {@link #WARMUP_CHECKS}, then closed.

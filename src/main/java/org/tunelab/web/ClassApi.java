@@ -97,6 +97,8 @@ final class ClassApi {
         out.put("stuckAfterMinutes", ClassActivity.STUCK_AFTER.toMinutes());
         out.put("kernelsReady", kernels.ready());
         out.put("checkKernelsReady", grader.ready());
+        out.put("kernelsStarting", kernels.starting());
+        out.put("checkKernelsStarting", grader.starting());
         out.put("lessons", c.lessons().stream().map(l -> Map.of("slug", l.slug(), "title", l.title(),
                 "number", l.number(), "opened", view.opened().getOrDefault(l.slug(), 0),
                 "ran", view.ran().getOrDefault(l.slug(), 0))).toList());
