@@ -123,7 +123,7 @@ final class Load {
         Lesson lesson = lesson(course);
         Exercise exercise = exercise(course, lesson);
         try (Server server = Server.start(config)) {
-            System.out.println(HeapTuning.start(server.kernels()));
+            System.out.println(HeapTuning.start(server));
             long warming = System.nanoTime();
             server.warmup().get(); // a class meets a server that has been up a while; --cold measures a fresh one
             System.out.printf("%s (%d kernels, %.1f s)%n", plan.cold() ? "cold server: no compiler warm-up"

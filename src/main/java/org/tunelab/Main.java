@@ -53,7 +53,7 @@ public final class Main {
 
     private static void serve(Config config) {
         Server server = Server.start(config);
-        System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO, HeapTuning.start(server.kernels()));
+        System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO, HeapTuning.start(server));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tunelab-shutdown"));
     }
 
