@@ -23,7 +23,7 @@ import org.tunelab.web.Server;
  *       pause, about half a second for 100 kernels, falls when nobody is running anything. Never while kernels are
  *       being started: a class's kernels prepared ahead grow the heap with what they keep, not with garbage, and
  *       collecting for that growth every few seconds (measured: two to four full collections of 0.45-1.4 s each
- *       while 100 kernels started) took CPU from the starts.</li>
+ *       while 100 kernels started) took CPU from the starts ({@link QuietRule}).</li>
  * </ul>
  * Measured with the load command: without them, the server JVM kept 2.6 GB for 50 students after they went quiet,
  * and 5.8 GB for 200; with them, 0.66 GB and 2.1 GB (figures in the README, "Deploying for a class").
@@ -47,28 +47,45 @@ final class HeapTuning {
             return thread;
         });
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        // The runs counted, and the heap in use, at the last collection here.
-        long[] last = {0, 0};
+        QuietRule rule = new QuietRule();
         timer.scheduleWithFixedDelay(() -> {
             long runs = kernels.runsEnded();
-            long used = memory.getHeapMemoryUsage().getUsed();
             int starting = kernels.starting() + server.grader().starting();
-            if (collectNow(runs, used, last[0], last[1], kernels.quietFor(), starting)) {
+            if (rule.due(runs, memory.getHeapMemoryUsage().getUsed(), kernels.quietFor(), starting)) {
                 System.gc();
-                last[0] = runs;
-                last[1] = memory.getHeapMemoryUsage().getUsed();
+                rule.collected(runs, memory.getHeapMemoryUsage().getUsed());
             }
         }, 5, 5, TimeUnit.SECONDS);
         return flags + " After " + QUIET.toSeconds() + " s without runs (and no kernel starting) the server collects once.";
     }
 
-    /**
-     * Whether to collect now: runs ended since the last collection here ({@code lastRuns}) or the heap grew well past
-     * what it held after it ({@code lastUsed}), nobody has run anything for {@link #QUIET}, and no kernel is starting.
-     */
-    static boolean collectNow(long runs, long used, long lastRuns, long lastUsed, Duration quietFor, int starting) {
-        boolean worth = runs != lastRuns || used > lastUsed + lastUsed / 2 + GROWTH_BYTES;
-        return worth && starting == 0 && quietFor.compareTo(QUIET) >= 0;
+    /** When the quiet collection is due; one timer thread asks it. */
+    static final class QuietRule {
+        /** The runs counted, and the heap in use, at the last collection (or the most in use while kernels started). */
+        private long lastRuns;
+        private long lastUsed;
+
+        /**
+         * Whether to collect now: runs ended since the last collection, or the heap grew by half plus 64 MB since,
+         * and nobody has run anything for {@link #QUIET}; never while kernels are starting ({@code starting}), and
+         * what the heap grew to meanwhile counts as kept, not as garbage: else the collection came the moment the
+         * last prepared kernel was ready (1 s, freeing a tenth, as a class that had just been told to start
+         * opened the lesson).
+         */
+        boolean due(long runs, long used, Duration quietFor, int starting) {
+            if (starting > 0) {
+                lastUsed = Math.max(lastUsed, used);
+                return false;
+            }
+            boolean worth = runs != lastRuns || used > lastUsed + lastUsed / 2 + GROWTH_BYTES;
+            return worth && quietFor.compareTo(QUIET) >= 0;
+        }
+
+        /** A collection was made after {@code runs} runs, leaving {@code used} bytes in use. */
+        void collected(long runs, long used) {
+            lastRuns = runs;
+            lastUsed = used;
+        }
     }
 
     private static String setFlags() {
