@@ -118,10 +118,24 @@ final class ChildJvm {
         }
     }
 
-    /** Kills the child JVM and anything it started. */
+    /** How long the child has been running a snippet's code, in nanoseconds; -1 while it runs none. */
+    long runningFor() {
+        return engine.runningFor();
+    }
+
+    /**
+     * Kills the child JVM and anything it started, and waits (a second at most) until the OS says it ended: a run
+     * right after a kill must see the child gone and start a fresh one, not run on the dying one (seen: "exit code
+     * 137 during this run" for the student's next cell).
+     */
     void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        try {
+            process.waitFor(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The exit code once the child has ended (waiting briefly for the OS to report it), else null. */

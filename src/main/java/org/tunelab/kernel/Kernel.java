@@ -24,8 +24,8 @@ import jdk.jshell.UnresolvedReferenceException;
  *
  * <p>Runs are serialised (one at a time); {@link #stop()} and {@link #close()} may be called from any thread.
  * A cell is split into snippets and evaluated up to the first compile error or exception. A run past the time
- * limit is stopped: first by JShell's stop (ThreadDeath in the snippet's thread), and if the snippet has not
- * ended a second later (it catches Throwable), by killing the child JVM. When the child JVM has ended, the next
+ * limit is stopped: first by JShell's stop (ThreadDeath in the snippet's thread), and if the snippet's code has
+ * run on for a second after it (it catches Throwable), by killing the child JVM. When the child JVM has ended, the next
  * run starts a fresh one and says so ({@code stateLost}).
  */
 public final class Kernel implements AutoCloseable {
@@ -634,28 +634,42 @@ public final class Kernel implements AutoCloseable {
             current = child;
         }
         current.requestStop();
+        long askedAt = System.nanoTime();
+        java.util.concurrent.atomic.AtomicReference<ScheduledFuture<?>> again = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             // JShell's stop only reaches code that is executing: a stop that lands while the next snippet of the
-            // cell is still compiling would miss it. So ask again, until the run ends or the grace is over.
-            ScheduledFuture<?> again = watchdog.scheduleAtFixedRate(() -> {
-                synchronized (stopLock) {
-                    if (running && runNumber == number) {
-                        current.requestStop();
-                    }
-                }
-            }, STOP_AGAIN.toMillis(), STOP_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
-            watchdog.schedule(() -> {
-                again.cancel(false);
+            // cell is still compiling would miss it. So ask again until the run ends, and kill the child only once
+            // its code has ignored the stop for KILL_GRACE: a cell whose compile outlasts the grace is not code that
+            // ignores a stop (its compile has a limit of its own), and killing it lost the kernel's state for nothing.
+            again.set(watchdog.scheduleAtFixedRate(() -> {
                 synchronized (stopLock) {
                     if (!running || runNumber != number) {
+                        cancel(again.get());
                         return;
                     }
-                    killed = true;
                 }
-                current.kill();
-            }, KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                long ranFor = current.runningFor();
+                if (ranFor >= 0 && Math.min(ranFor, System.nanoTime() - askedAt) >= KILL_GRACE.toNanos()) {
+                    cancel(again.get());
+                    synchronized (stopLock) {
+                        if (!running || runNumber != number) {
+                            return;
+                        }
+                        killed = true;
+                    }
+                    current.kill();
+                } else {
+                    current.requestStop();
+                }
+            }, STOP_AGAIN.toMillis(), STOP_AGAIN.toMillis(), TimeUnit.MILLISECONDS));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             current.kill(); // closing
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> task) {
+        if (task != null) { // null only if it ran before it was handed back: it runs again 100 ms later
+            task.cancel(false);
         }
     }
 

@@ -82,6 +82,15 @@ final class PipeEngine implements ExecutionControlProvider {
         }
     }
 
+    /**
+     * How long the child has been running a snippet's code, in nanoseconds; -1 while it is not (the server still
+     * compiling the snippet, or between snippets).
+     */
+    long runningFor() {
+        Control current = control;
+        return current == null ? -1 : current.runningFor();
+    }
+
     /** The child JVM, once {@link #generate} has run. */
     Process process() {
         return process;
@@ -94,6 +103,25 @@ final class PipeEngine implements ExecutionControlProvider {
         Control(java.io.ObjectOutput out, java.io.ObjectInput in, AgentChannel.Sender toChild) {
             super(out, in);
             this.toChild = toChild;
+        }
+
+        /** When the child began running the snippet it runs now (System.nanoTime), 0 when it runs none. */
+        private volatile long invokedAt;
+
+        long runningFor() {
+            long at = invokedAt;
+            return at == 0 ? -1 : System.nanoTime() - at;
+        }
+
+        @Override
+        public String invoke(String className, String methodName)
+                throws RunException, EngineTerminationException, InternalException {
+            invokedAt = System.nanoTime();
+            try {
+                return super.invoke(className, methodName);
+            } finally {
+                invokedAt = 0;
+            }
         }
 
         @Override
