@@ -268,6 +268,7 @@ public final class Grader implements AutoCloseable {
             List<CheckResult> results = new ArrayList<>();
             String stopped = null;
             List<String> codes = exercise.checks().stream().map(Exercise.Check::code).toList();
+            String ranFirst = exercise.setup() + "\n" + code;
             for (int i = 0; i < codes.size(); i++) {
                 Exercise.Check check = exercise.checks().get(i);
                 if (stopped != null) {
@@ -275,7 +276,7 @@ public final class Grader implements AutoCloseable {
                     continue;
                 }
                 long t0 = System.nanoTime();
-                String source = blocks.source(codes, i, exercise.setup() + "\n" + code);
+                String source = blocks.source(codes, i, ranFirst);
                 RunResult r = kernel.run(source);
                 if (!source.equals(check.code()) && blocks.declares(check.code()) && r.status() == RunStatus.ERROR
                         && !r.diagnostics().isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
@@ -635,7 +636,7 @@ public final class Kernel implements AutoCloseable {
         }
         current.requestStop();
         long askedAt = System.nanoTime();
-        java.util.concurrent.atomic.AtomicReference<ScheduledFuture<?>> again = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<ScheduledFuture<?>> again = new AtomicReference<>();
         try {
             // JShell's stop only reaches code that is executing: a stop that lands while the next snippet of the
             // cell is still compiling would miss it. So ask again until the run ends, and kill the child only once
