@@ -1,0 +1,75 @@
+package org.tunelab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The server's run slots on their own (FairnessTest drives them through real kernels): order, places, giving up. */
+class RunQueueTest {
+    private static final Duration LONG = Duration.ofSeconds(30);
+
+    private final RunQueue queue = new RunQueue(1);
+    private final List<String> admitted = new CopyOnWriteArrayList<>();
+
+    /** Enters in a thread of its own; once in, notes its name and leaves at once, letting the next one in. */
+    private Thread waiter(String name, List<Integer> places) throws InterruptedException {
+        int before = queue.waiting();
+        Thread t = new Thread(() -> {
+            try {
+                if (queue.enter(LONG, places::add)) {
+                    admitted.add(name);
+                    queue.leave();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        t.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (queue.waiting() == before) { // until it stands in the queue
+            assertTrue(System.nanoTime() < deadline, name + " never joined the queue");
+            Thread.sleep(5);
+        }
+        return t;
+    }
+
+    @Test
+    void waitersGoInTheOrderTheyCameAndEachIsToldItsPlace() throws Exception {
+        assertTrue(queue.enter(LONG, null));
+        List<Integer> aPlaces = new CopyOnWriteArrayList<>();
+        List<Integer> bPlaces = new CopyOnWriteArrayList<>();
+        List<Integer> cPlaces = new CopyOnWriteArrayList<>();
+        Thread a = waiter("a", aPlaces);
+        Thread b = waiter("b", bPlaces);
+        Thread c = waiter("c", cPlaces);
+        assertEquals(3, queue.waiting());
+        assertEquals(1, queue.running());
+        queue.leave();
+        for (Thread t : List.of(a, b, c)) {
+            t.join(10_000);
+        }
+        assertEquals(List.of("a", "b", "c"), admitted);
+        assertEquals(List.of(1), aPlaces);
+        assertEquals(2, bPlaces.get(0));
+        assertEquals(3, cPlaces.get(0));
+        assertEquals(0, queue.running());
+        assertEquals(0, queue.waiting());
+    }
+
+    @Test
+    void aWaiterThatWaitsTooLongGivesUpAndTheOneBehindItMovesUp() throws Exception {
+        assertTrue(queue.enter(LONG, null));
+        assertFalse(queue.enter(Duration.ofMillis(50), null), "the only slot stays taken");
+        assertEquals(0, queue.waiting(), "a waiter that gave up leaves the queue");
+        Thread next = waiter("next", new CopyOnWriteArrayList<>());
+        queue.leave();
+        next.join(10_000);
+        assertEquals(List.of("next"), admitted, "the one that gave up does not hold up those behind it");
+    }
+}
