@@ -37,13 +37,12 @@ import java.util.zip.ZipFile;
  *       API, Tiny, the Vector API) is mapped too, bound read-only into the sandbox.</li>
  *   <li>Both JIT tiers stay on, because Tiny's loops in cells run 3-5x slower with C1 alone (5 generations, warm:
  *       1045-1076 ms with C1 only, 197-305 ms with C2; start-up was not slower).</li>
- *   <li>Methods are compiled after 10 times the JIT's usual counts of calls and loops. A kernel is mostly start-up
+ *   <li>Methods are compiled after 3 times the JIT's usual counts of calls and loops. A kernel is mostly start-up
  *       code and one-off snippets that the JIT compiled for nothing, on the cores that students' runs share: a
- *       kernel's start cost its JVM 190-210 ms of CPU instead of 270, a check's JVM 57-64 ms instead of 75-93, fifty
- *       {@code 1 + 1} runs 4 ms each instead of 6. Hot loops still reach C2 within milliseconds: 60 Tiny
- *       completions in a fresh kernel took 1.1-1.2 s instead of 1.2-1.5, 5 warm ones 90-143 ms against 88-158, and 3
- *       epochs of full fine-tuning on 80 examples 3.2-3.9 s against 2.9-3.9 s (noise). A class of 50 that runs the
- *       moment it opens a lesson got its first cells' results 1-5 s sooner (README, "Deploying for a class").</li>
+ *       kernel's start cost its JVM about 215 ms of CPU instead of 270, a check's JVM 70-76 ms instead of 75-93,
+ *       fifty {@code 1 + 1} runs 3-4 ms each instead of 6. Hot loops still reach C2 soon: the first fine-tuning in a
+ *       fresh kernel on {@code serve} (full, 3 epochs of 80 examples, 8 kernels each) took 3.99 s on average against
+ *       3.98 s; at 10 times it took 4.52 s (start-up 190-210 ms), too slow a first job for what it saved.</li>
  *   <li>The JVM's own messages go to stderr because stdout carries JShell's protocol; UTF-8 so that students' text
  *       survives.</li>
  * </ul>
@@ -66,7 +65,7 @@ public final class KernelLauncher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(
                 "-XX:+UseSerialGC",
-                "-XX:CompileThresholdScaling=10",
+                "-XX:CompileThresholdScaling=3",
                 "-Xmx" + config.maxHeapMb() + "m",
                 "-Xms8m",
                 "-XX:MinHeapFreeRatio=10",
