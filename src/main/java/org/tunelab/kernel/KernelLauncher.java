@@ -42,7 +42,7 @@ import java.util.zip.ZipFile;
  *       kernel's start cost its JVM about 215 ms of CPU instead of 270, a check's JVM 70-76 ms instead of 75-93,
  *       fifty {@code 1 + 1} runs 3-4 ms each instead of 6. Hot loops still reach C2 soon: the first fine-tuning in a
  *       fresh kernel on {@code serve} (full, 3 epochs of 80 examples, 8 kernels each) took 3.99 s on average against
- *       3.98 s; at 10 times it took 4.52 s (start-up 190-210 ms), too slow a first job for what it saved.</li>
+ *       3.98 s; at 10 times it took 4.51 s (start-up 190-210 ms), too slow a first job for what it saved.</li>
  *   <li>The JVM's own messages go to stderr because stdout carries JShell's protocol; UTF-8 so that students' text
  *       survives.</li>
  * </ul>
