@@ -17,9 +17,11 @@ class RunQueueTest {
     private final RunQueue queue = new RunQueue(1);
     private final List<String> admitted = new CopyOnWriteArrayList<>();
 
-    /** Enters in a thread of its own; once in, notes its name and leaves at once, letting the next one in. */
+    /**
+     * Enters in a thread of its own; once in, notes its name and leaves at once, letting the next one in. Returns once
+     * the waiter has been told its place (it then stands in the queue, its place counted while the slot was taken).
+     */
     private Thread waiter(String name, List<Integer> places) throws InterruptedException {
-        int before = queue.waiting();
         Thread t = new Thread(() -> {
             try {
                 if (queue.enter(LONG, places::add)) {
@@ -32,8 +34,8 @@ class RunQueueTest {
         });
         t.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (queue.waiting() == before) { // until it stands in the queue
-            assertTrue(System.nanoTime() < deadline, name + " never joined the queue");
+        while (places.isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, name + " was never told its place");
             Thread.sleep(5);
         }
         return t;
