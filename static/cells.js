@@ -102,9 +102,8 @@ TuneLab.cells = (function () {
       out.append(el('p', 'notice error', 'Run ended: ' + r.status));
     }
     if (r.valueDisplay) {
-      const shown = TuneLab.display.render(r.valueDisplay);
-      shown.classList.add('value');
-      out.append(shown);
+      // A value with the id of a display the cell already drew (job.lossChart() after job.await()) takes its place.
+      TuneLab.display.show(out, r.valueDisplay).classList.add('value');
     } else if (r.value !== null && r.value !== undefined) {
       out.append(el('pre', 'out value', r.value));
     }

@@ -299,6 +299,17 @@ class BrowserTest {
         String answer = cell.findElement(By.cssSelector(".cell-output .display.completion")).getText();
         assertTrue(answer.contains("prompt +") && answer.contains("completion tokens"), answer);
         Browser.screenshots(browser, "fine-tune", cell);
+
+        setCode(cell, """
+                Job job = FineTune.of(Models.tiny()).data(d.train()).epochs(1).start();
+                TunedModel tuned = job.await();
+                job.lossChart()""");
+        click(cell.findElement(By.cssSelector("button.run")));
+        wait.until(d -> !cell.findElements(By.cssSelector(".cell-output .display.progress progress")).isEmpty());
+        outputOf(cell);
+        assertEquals("ok", cell.getAttribute("data-status"), outputOf(cell));
+        assertEquals(1, cell.findElements(By.cssSelector(".cell-output figure.chart canvas")).size(),
+                "the chart await() drew live and the same chart as the cell's value are one chart");
     }
 
     @Test
