@@ -24,6 +24,7 @@ import org.tunelab.course.Course;
 import org.tunelab.course.CourseLoader;
 import org.tunelab.course.Exercise;
 import org.tunelab.course.Lesson;
+import org.tunelab.kernel.ThreadPriority;
 import org.tunelab.web.Server;
 
 /**
@@ -144,7 +145,10 @@ final class Load {
                     + " %.1f s to fill%n", server.kernels().ready(), config.poolSize(), plan.prepare(),
                     server.grader().ready(), (System.nanoTime() - filling) / 1e9);
             String base = "http://127.0.0.1:" + server.port();
-            Thread sampler = new Thread(this::sampleMemory, "load-memory");
+            Thread sampler = new Thread(() -> {
+                ThreadPriority.lowerCurrent(ThreadPriority.BACKGROUND); // the measuring takes as little as it can from the server
+                sampleMemory();
+            }, "load-memory");
             sampler.setDaemon(true);
             sampler.start();
             double seconds = students(base, lesson, exercise);
@@ -183,6 +187,7 @@ final class Load {
         long[] peaks = new long[plan.pids().size()];
         loadStarted = System.nanoTime();
         Thread sampler = new Thread(() -> {
+            ThreadPriority.lowerCurrent(ThreadPriority.BACKGROUND);
             while (!Thread.currentThread().isInterrupted()) {
                 for (int i = 0; i < peaks.length; i++) {
                     peaks[i] = Math.max(peaks[i], treeKb(plan.pids().get(i))[0]);

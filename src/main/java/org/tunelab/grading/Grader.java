@@ -88,7 +88,8 @@ public final class Grader implements AutoCloseable {
         startup.add(ASSERTIONS_LOADED);
         this.checkTimeout = checkTimeout;
         this.places = new RunQueue(checksAtOnce);
-        this.config = kernels.withStartupSnippets(startup).withRunTimeout(checkTimeout).withPoolSize(1);
+        this.config = kernels.withStartupSnippets(startup).withRunTimeout(checkTimeout).withPoolSize(1)
+                .withBackground(true); // checks give way to runs when the cores are busy (ThreadPriority)
         this.pool = new KernelPool(config);
         // a replacement JVM starting beside a check slows it down; the server adds what else comes first (yieldTo)
         this.pool.yieldWhile(() -> places.running() > 0 || alsoYieldTo.getAsBoolean());

@@ -36,6 +36,15 @@ final class CompilerThreads {
         thread.setDaemon(true);
         return thread;
     });
+    /** Compiler threads for background kernels ({@link KernelConfig#background()}): lower priority, see {@link ThreadPriority}. */
+    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(null, () -> {
+            ThreadPriority.lowerCurrent(ThreadPriority.BACKGROUND);
+            task.run();
+        }, "kernel-compiler-background-" + THREADS.incrementAndGet(), (long) STACK_MB << 20);
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** The compiler ran out of stack on a cell: too deeply nested or too long an expression. */
     static final class TooComplexException extends Exception {
@@ -68,8 +77,17 @@ final class CompilerThreads {
      *                             JShell it used must not be used again
      */
     static <T> T call(Callable<T> work, long limitMillis) throws TooComplexException, TooSlowException {
+        return call(work, limitMillis, false);
+    }
+
+    /**
+     * As {@link #call(Callable, long)}, on a thread of {@link ThreadPriority#BACKGROUND lower priority} if {@code
+     * background}: an exercise check's compiles give way to students' runs when the cores are busy.
+     */
+    static <T> T call(Callable<T> work, long limitMillis, boolean background) throws TooComplexException,
+            TooSlowException {
         AtomicReference<Thread> worker = new AtomicReference<>();
-        Future<T> future = POOL.submit(() -> {
+        Future<T> future = (background ? BACKGROUND : POOL).submit(() -> {
             worker.set(Thread.currentThread());
             try {
                 return work.call();

@@ -403,7 +403,7 @@ public final class Kernel implements AutoCloseable {
         boolean tooSlow = false;
         long compileLimit = limit.plus(KILL_GRACE).plus(COMPILE_SLACK).toMillis();
         try {
-            outcome = CompilerThreads.call(() -> evaluateSnippets(current, code), compileLimit);
+            outcome = CompilerThreads.call(() -> evaluateSnippets(current, code), compileLimit, config.background());
         } catch (CompilerThreads.TooComplexException e) {
             tooComplex = true;
             CompilerThreads.logRefused(owner, "a cell");

@@ -18,10 +18,13 @@ import java.util.Objects;
  * @param gateway         answers what code in a kernel asks of the server (see {@link GatewayHandler}); null for none
  * @param sandbox         whether and how child JVMs are sandboxed ({@link Sandbox#detect()} at start-up)
  * @param classArchive    the class data archive child JVMs map once it is ready ({@link ClassArchive}); none by default
+ * @param background      whether these kernels' work gives way to students' runs when the cores are busy (exercise
+ *                        checks): they are started, and their cells compiled, on server threads of {@link
+ *                        ThreadPriority#BACKGROUND lower priority}; false by default
  */
 public record KernelConfig(Duration runTimeout, int outputCapBytes, Duration idleTimeout, int poolSize,
                            int maxHeapMb, String classPath, List<String> extraJvmArgs, List<String> startupSnippets,
-                           GatewayHandler gateway, Sandbox sandbox, ClassArchive classArchive) {
+                           GatewayHandler gateway, Sandbox sandbox, ClassArchive classArchive, boolean background) {
 
     /** The imports of the {@code jshell} tool's DEFAULT start-up, less {@code java.util.prefs}. */
     public static final List<String> DEFAULT_IMPORTS = List.of(
@@ -64,61 +67,66 @@ public record KernelConfig(Duration runTimeout, int outputCapBytes, Duration idl
     public static KernelConfig defaults() {
         return new KernelConfig(Duration.ofSeconds(10), 64 * 1024, Duration.ofMinutes(30), 2, 128,
                 System.getProperty("java.class.path"), List.of(), DEFAULT_IMPORTS, null,
-                Sandbox.none("kernels were configured without a sandbox"), ClassArchive.none());
+                Sandbox.none("kernels were configured without a sandbox"), ClassArchive.none(), false);
     }
 
     public KernelConfig withRunTimeout(Duration value) {
         return new KernelConfig(value, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
-                gateway, sandbox, classArchive);
+                gateway, sandbox, classArchive, background);
     }
 
     public KernelConfig withOutputCapBytes(int value) {
         return new KernelConfig(runTimeout, value, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
-                gateway, sandbox, classArchive);
+                gateway, sandbox, classArchive, background);
     }
 
     public KernelConfig withIdleTimeout(Duration value) {
         return new KernelConfig(runTimeout, outputCapBytes, value, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
-                gateway, sandbox, classArchive);
+                gateway, sandbox, classArchive, background);
     }
 
     public KernelConfig withPoolSize(int value) {
         return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, value, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
-                gateway, sandbox, classArchive);
+                gateway, sandbox, classArchive, background);
     }
 
     public KernelConfig withMaxHeapMb(int value) {
         return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, value, classPath, extraJvmArgs, startupSnippets,
-                gateway, sandbox, classArchive);
+                gateway, sandbox, classArchive, background);
     }
 
     public KernelConfig withClassPath(String value) {
         return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, value, extraJvmArgs, startupSnippets,
-                gateway, sandbox, classArchive);
+                gateway, sandbox, classArchive, background);
     }
 
     public KernelConfig withExtraJvmArgs(List<String> value) {
         return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, value, startupSnippets,
-                gateway, sandbox, classArchive);
+                gateway, sandbox, classArchive, background);
     }
 
     public KernelConfig withGateway(GatewayHandler value) {
         return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
-                value, sandbox, classArchive);
+                value, sandbox, classArchive, background);
     }
 
     public KernelConfig withStartupSnippets(List<String> value) {
         return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, value,
-                gateway, sandbox, classArchive);
+                gateway, sandbox, classArchive, background);
     }
 
     public KernelConfig withSandbox(Sandbox value) {
         return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
-                gateway, value, classArchive);
+                gateway, value, classArchive, background);
     }
 
     public KernelConfig withClassArchive(ClassArchive value) {
         return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
-                gateway, sandbox, value);
+                gateway, sandbox, value, background);
+    }
+
+    public KernelConfig withBackground(boolean value) {
+        return new KernelConfig(runTimeout, outputCapBytes, idleTimeout, poolSize, maxHeapMb, classPath, extraJvmArgs, startupSnippets,
+                gateway, sandbox, classArchive, value);
     }
 }
