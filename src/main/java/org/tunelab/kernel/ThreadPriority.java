@@ -47,7 +47,10 @@ public final class ThreadPriority {
                 renice.destroyForcibly();
                 return failed("renice did not finish");
             }
-            return renice.exitValue() == 0 && ofCurrent() >= nice || failed("renice: " + said);
+            if (renice.exitValue() != 0 || ofCurrent() < nice) {
+                return failed("renice said: " + said);
+            }
+            return true;
         } catch (IOException | RuntimeException e) {
             return failed(e.toString());
         } catch (InterruptedException e) {
