@@ -145,10 +145,8 @@ final class Load {
                     + " %.1f s to fill%n", server.kernels().ready(), config.poolSize(), plan.prepare(),
                     server.grader().ready(), (System.nanoTime() - filling) / 1e9);
             String base = "http://127.0.0.1:" + server.port();
-            Thread sampler = new Thread(() -> {
-                ThreadPriority.lowerCurrent(ThreadPriority.BACKGROUND); // the measuring takes as little as it can from the server
-                sampleMemory();
-            }, "load-memory");
+            // the measuring takes as little as it can from the server
+            Thread sampler = new Thread(ThreadPriority.inBackground(this::sampleMemory), "load-memory");
             sampler.setDaemon(true);
             sampler.start();
             double seconds = students(base, lesson, exercise);
@@ -186,8 +184,7 @@ final class Load {
         Exercise exercise = exercise(course, lesson);
         long[] peaks = new long[plan.pids().size()];
         loadStarted = System.nanoTime();
-        Thread sampler = new Thread(() -> {
-            ThreadPriority.lowerCurrent(ThreadPriority.BACKGROUND);
+        Thread sampler = new Thread(ThreadPriority.inBackground(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 for (int i = 0; i < peaks.length; i++) {
                     peaks[i] = Math.max(peaks[i], treeKb(plan.pids().get(i))[0]);
@@ -198,7 +195,7 @@ final class Load {
                     return;
                 }
             }
-        }, "load-memory");
+        }), "load-memory");
         sampler.setDaemon(true);
         sampler.start();
         double seconds = students(base, lesson, exercise);

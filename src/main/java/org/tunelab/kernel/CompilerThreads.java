@@ -38,10 +38,8 @@ final class CompilerThreads {
     });
     /** Compiler threads for background kernels ({@link KernelConfig#background()}): lower priority, see {@link ThreadPriority}. */
     private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(null, () -> {
-            ThreadPriority.lowerCurrent(ThreadPriority.BACKGROUND);
-            task.run();
-        }, "kernel-compiler-background-" + THREADS.incrementAndGet(), (long) STACK_MB << 20);
+        Thread thread = new Thread(null, ThreadPriority.inBackground(task),
+                "kernel-compiler-background-" + THREADS.incrementAndGet(), (long) STACK_MB << 20);
         thread.setDaemon(true);
         return thread;
     });

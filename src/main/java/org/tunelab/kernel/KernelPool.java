@@ -49,10 +49,9 @@ public final class KernelPool implements AutoCloseable {
         this.config = config;
         this.expected = new Expectations(MOST_EXPECTED, config.idleTimeout());
         this.starter = Executors.newFixedThreadPool(STARTERS, task -> {
-            Thread thread = new Thread(config.background() ? () -> {
-                ThreadPriority.lowerCurrent(ThreadPriority.BACKGROUND); // starts of background kernels give way too
-                task.run();
-            } : task, "kernel-pool-starter");
+            // starts of background kernels give way to runs too
+            Thread thread = new Thread(config.background() ? ThreadPriority.inBackground(task) : task,
+                    "kernel-pool-starter");
             thread.setDaemon(true);
             return thread;
         });

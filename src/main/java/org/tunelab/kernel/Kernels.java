@@ -78,10 +78,8 @@ public final class Kernels implements AutoCloseable {
         this.pool = new KernelPool(config);
         pool.yieldWhile(this::busy); // students' runs fill the cores: refill later
         this.evictor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(() -> {
-                ThreadPriority.lowerCurrent(ThreadPriority.BACKGROUND); // housekeeping: reads the process table each second
-                task.run();
-            }, "kernel-evictor");
+            // housekeeping (the idle check reads the process table each second) gives way to runs
+            Thread thread = new Thread(ThreadPriority.inBackground(task), "kernel-evictor");
             thread.setDaemon(true);
             return thread;
         });

@@ -59,6 +59,17 @@ public final class ThreadPriority {
         }
     }
 
+    /**
+     * {@code task} run by a thread that first lowers itself to {@link #BACKGROUND}: the body to give a thread (or a
+     * pool's thread factory) that only ever does background work.
+     */
+    public static Runnable inBackground(Runnable task) {
+        return () -> {
+            lowerCurrent(BACKGROUND);
+            task.run();
+        };
+    }
+
     /** The calling thread's nice value, read from {@code /proc/thread-self/stat}. */
     static int ofCurrent() throws IOException {
         String stat = Files.readString(Path.of("/proc/thread-self/stat"));
