@@ -223,6 +223,10 @@ final class Load {
 
     /** The lesson the students open: {@code --lesson}, or the course's first. */
     private Lesson lesson(Course course) {
+        if (course.lessons().isEmpty()) {
+            throw new IllegalArgumentException("no lessons in " + config.courseDir().toAbsolutePath().normalize()
+                    .resolve("lessons") + ": run load in the project's folder, or name it with --course DIR");
+        }
         return plan.lesson() == null ? course.lessons().get(0) : course.lessons().stream()
                 .filter(l -> l.slug().equals(plan.lesson())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("--lesson: no lesson " + plan.lesson() + " in the course"));
