@@ -116,6 +116,11 @@ public final class Main {
     /** Validates the course; prints each problem as {@code file:line: reason}; 0 when sound. */
     static int validate(Config config) {
         long started = System.nanoTime();
+        java.nio.file.Path lessons = config.courseDir().toAbsolutePath().normalize().resolve("lessons");
+        if (!java.nio.file.Files.isDirectory(lessons)) { // not "0 lessons: all good" for a wrong folder
+            throw new IllegalArgumentException("no folder " + lessons + ": run validate in the course's folder, or"
+                    + " name it with --course DIR");
+        }
         Course course = new CourseLoader(config.courseDir()).load();
         KernelConfig kernels = config.courseKernelConfig().withPoolSize(1).withGateway(Server.gateway(config))
                 .withSandbox(org.tunelab.kernel.Sandbox.detect());

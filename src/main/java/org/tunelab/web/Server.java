@@ -86,6 +86,11 @@ public final class Server implements AutoCloseable {
         LOG.info("TuneLab is serving {} on http://{}:{}/ (data in {})",
                 Path.of("").toAbsolutePath().resolve(config.courseDir()).normalize(), config.host(), server.port(),
                 config.dataDir().toAbsolutePath());
+        Path lessons = config.courseDir().toAbsolutePath().normalize().resolve("lessons");
+        if (!java.nio.file.Files.isDirectory(lessons)) {
+            LOG.warn("There is no folder {}, so the course is empty: start TuneLab in the course's folder, or name it"
+                    + " with --course DIR", lessons);
+        }
         return server;
     }
 
