@@ -155,9 +155,10 @@ public final class Grader implements AutoCloseable {
     /**
      * Warms the server's compiler on the course itself, in the background: each lesson's cells, and each exercise's
      * setup, reference solution and checks, compiled in order as their kernels would compile them, and not run
-     * ({@link Warmup#compile}). Lesson cells compile here with JUnit's assertions imported too: one import more.
+     * ({@link Warmup#compile}), {@link Warmup#COURSE_ROUNDS} times over. Lesson cells compile here with JUnit's
+     * assertions imported too: one import more.
      *
-     * @return completes with how many cells were compiled
+     * @return completes with how many cells were compiled, every round counted
      */
     public CompletableFuture<Integer> warmUpOn(Course course) {
         List<List<String>> notebooks = new ArrayList<>();
@@ -176,7 +177,7 @@ public final class Grader implements AutoCloseable {
             }
             notebooks.add(cells);
         }
-        return Warmup.compile(config, notebooks);
+        return Warmup.compile(config, notebooks, Warmup.COURSE_ROUNDS);
     }
 
     /** Checks {@code code} against every check of {@code exercise}, waiting for a place if the server is busy. */

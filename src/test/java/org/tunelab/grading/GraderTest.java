@@ -44,8 +44,8 @@ class GraderTest {
                 new org.tunelab.course.Cell("c3", "never run", org.tunelab.course.Cell.Mode.DISPLAY, 11)),
                 List.of(), List.of(), Path.of("lessons/01-intro.md"));
         org.tunelab.course.Course course = new org.tunelab.course.Course(List.of(lesson), List.of(SQUARE), List.of());
-        // two lesson cells; the exercise's reference solution and its two checks (it has no setup)
-        assertEquals(5, grader.warmUpOn(course).get(120, java.util.concurrent.TimeUnit.SECONDS));
+        // two lesson cells; the exercise's reference solution and its two checks (it has no setup); each round
+        assertEquals(5 * org.tunelab.kernel.Warmup.COURSE_ROUNDS, grader.warmUpOn(course).get(120, java.util.concurrent.TimeUnit.SECONDS));
     }
 
     private static Grade check(String code) {

@@ -32,7 +32,7 @@ class WarmupTest {
                 "System.exit(3);");
         List<String> other = List.of("Runtime.getRuntime().halt(4);", "while (true) { }");
 
-        int compiled = Warmup.compile(KernelConfig.defaults(), List.of(lesson, other)).get(120, TimeUnit.SECONDS);
+        int compiled = Warmup.compile(KernelConfig.defaults(), List.of(lesson, other), 1).get(120, TimeUnit.SECONDS);
 
         assertEquals(lesson.size() + other.size(), compiled, "every cell went through the compiler");
         assertFalse(Files.exists(written), "no cell ran");
@@ -47,10 +47,17 @@ class WarmupTest {
     }
 
     @Test
+    void eachRoundCompilesEveryCellAgain() throws Exception {
+        List<String> notebook = List.of("int base = 41;", "base + 1");
+        assertEquals(2 * 3, Warmup.compile(KernelConfig.defaults(), List.of(notebook), 3).get(120, TimeUnit.SECONDS));
+    }
+
+    @Test
     void aCellTheCompilerGivesUpOnEndsOnlyItsNotebook() throws Exception {
         String tooDeep = "int deep = " + "(".repeat(20_000) + "1" + ")".repeat(20_000) + ";";
         int compiled = Warmup.compile(KernelConfig.defaults(), List.of(List.of(tooDeep, "int after = 1;"),
-                List.of("int next = 2;"))).get(120, TimeUnit.SECONDS);
-        assertEquals(1, compiled, "the notebook after the one that overflowed the compiler's stack still compiles");
+                List.of("int next = 2;")), 2).get(120, TimeUnit.SECONDS);
+        assertEquals(2, compiled, "the notebook after the one that overflowed the compiler's stack still compiles, in"
+                + " both rounds");
     }
 }
