@@ -1,5 +1,7 @@
 package org.tunelab;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.tunelab.course.Course;
@@ -116,8 +118,8 @@ public final class Main {
     /** Validates the course; prints each problem as {@code file:line: reason}; 0 when sound. */
     static int validate(Config config) {
         long started = System.nanoTime();
-        java.nio.file.Path lessons = config.courseDir().toAbsolutePath().normalize().resolve("lessons");
-        if (!java.nio.file.Files.isDirectory(lessons)) { // not "0 lessons: all good" for a wrong folder
+        Path lessons = config.courseDir().toAbsolutePath().normalize().resolve("lessons");
+        if (!Files.isDirectory(lessons)) { // not "0 lessons: all good" for a wrong folder
             throw new IllegalArgumentException("no folder " + lessons + ": run validate in the course's folder, or"
                     + " name it with --course DIR");
         }

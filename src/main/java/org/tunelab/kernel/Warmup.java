@@ -85,7 +85,9 @@ public final class Warmup {
      * still busy with the compiler during a class's first runs. Measured on 2 cores, one student running {@code 1 +
      * 1} on a server just warmed up, server CPU per run over the first 360 runs: 34-35 ms after one round (of which
      * the JIT 15-20, javac 10-13), 26 after two, 17 after three, 20 after five; waiting 35 s more after one round
-     * changed nothing (34 ms). Each round costs about 10 s of one core at start-up.
+     * changed nothing (34 ms). Each round costs about 10 s of one core at start-up. While 50 students start together
+     * the gain is smaller (the server's javac 7.1-9.4 CPU s of the start against 9.1-10.8, warm {@code 1 + 1} p95
+     * within the day's noise): the JIT is then busy mostly with Jetty, Jackson and Thymeleaf, which only requests reach.
      */
     public static final int COURSE_ROUNDS = 3;
 

@@ -2,6 +2,7 @@ package org.tunelab.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +88,7 @@ public final class Server implements AutoCloseable {
                 Path.of("").toAbsolutePath().resolve(config.courseDir()).normalize(), config.host(), server.port(),
                 config.dataDir().toAbsolutePath());
         Path lessons = config.courseDir().toAbsolutePath().normalize().resolve("lessons");
-        if (!java.nio.file.Files.isDirectory(lessons)) {
+        if (!Files.isDirectory(lessons)) {
             LOG.warn("There is no folder {}, so the course is empty: start TuneLab in the course's folder, or name it"
                     + " with --course DIR", lessons);
         }
