@@ -50,8 +50,7 @@ public final class KernelPool implements AutoCloseable {
         this.expected = new Expectations(MOST_EXPECTED, config.idleTimeout());
         this.starter = Executors.newFixedThreadPool(STARTERS, task -> {
             // starts of background kernels give way to runs too
-            Thread thread = new Thread(config.background() ? ThreadPriority.inBackground(task) : task,
-                    "kernel-pool-starter");
+            Thread thread = new Thread(ThreadPriority.forKernels(config, task), "kernel-pool-starter");
             thread.setDaemon(true);
             return thread;
         });

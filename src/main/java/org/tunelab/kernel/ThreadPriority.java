@@ -70,6 +70,14 @@ public final class ThreadPriority {
         };
     }
 
+    /**
+     * {@code task} as the body of a thread that works only for {@code kernels}: {@link #inBackground lowered} if they
+     * are background kernels ({@link KernelConfig#background()}), as it is otherwise.
+     */
+    static Runnable forKernels(KernelConfig kernels, Runnable task) {
+        return kernels.background() ? inBackground(task) : task;
+    }
+
     /** The calling thread's nice value, read from {@code /proc/thread-self/stat}. */
     static int ofCurrent() throws IOException {
         String stat = Files.readString(Path.of("/proc/thread-self/stat"));

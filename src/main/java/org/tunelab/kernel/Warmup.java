@@ -46,7 +46,7 @@ public final class Warmup {
             done.complete(null);
             return done;
         }
-        Thread thread = new Thread(asConfigured(config, () -> {
+        Thread thread = new Thread(ThreadPriority.forKernels(config, () -> {
             long started = System.nanoTime();
             try {
                 for (int i = 0; i < kernels; i++) {
@@ -104,7 +104,7 @@ public final class Warmup {
      */
     public static CompletableFuture<Integer> compile(KernelConfig config, List<List<String>> notebooks, int rounds) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
-        Thread thread = new Thread(asConfigured(config, () -> {
+        Thread thread = new Thread(ThreadPriority.forKernels(config, () -> {
             long started = System.nanoTime();
             int cells = 0;
             try {
@@ -132,11 +132,6 @@ public final class Warmup {
         thread.setDaemon(true);
         thread.start();
         return done;
-    }
-
-    /** A background config's warm-up gives way to students' runs ({@link ThreadPriority}), as its compiles do. */
-    private static Runnable asConfigured(KernelConfig config, Runnable work) {
-        return config.background() ? ThreadPriority.inBackground(work) : work;
     }
 
     /** One notebook compiled once: how many of its cells compiled, and how far it got before the compiler gave up. */

@@ -29,6 +29,28 @@ class ThreadPriorityTest {
     }
 
     @Test
+    void threadsWorkingForBackgroundKernelsAloneAreLowered() throws Exception {
+        int before = ThreadPriority.ofCurrent();
+        assumeTrue(before < ThreadPriority.BACKGROUND, "the test JVM already runs at nice " + before);
+        assertEquals(ThreadPriority.BACKGROUND, niceOfAThreadRunning(KernelConfig.defaults().withBackground(true)));
+        assertEquals(before, niceOfAThreadRunning(KernelConfig.defaults()));
+    }
+
+    private static int niceOfAThreadRunning(KernelConfig kernels) throws InterruptedException {
+        AtomicInteger nice = new AtomicInteger(-1);
+        Thread thread = new Thread(ThreadPriority.forKernels(kernels, () -> {
+            try {
+                nice.set(ThreadPriority.ofCurrent());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+        thread.start();
+        thread.join(10_000);
+        return nice.get();
+    }
+
+    @Test
     void aBackgroundKernelsCompilesRunOnLowerPriorityThreads() throws Exception {
         int before = ThreadPriority.ofCurrent();
         assumeTrue(before < ThreadPriority.BACKGROUND, "the test JVM already runs at nice " + before);
