@@ -48,7 +48,11 @@ final class Load {
     /** Of each warm run, the time its kernel took (compiling and running), without the queue and HTTP. */
     private final List<Long> warmInKernel = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> all = Collections.synchronizedList(new ArrayList<>());
-    /** The first cell each student runs (it waits for a kernel), the lesson's other cells, and exercise checks. */
+    /**
+     * The lesson page each student opens, the first cell they run (it waits for a kernel), the lesson's other cells,
+     * and exercise checks.
+     */
+    private final List<Long> pages = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> firstRun = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> cells = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> checks = Collections.synchronizedList(new ArrayList<>());
@@ -159,10 +163,11 @@ final class Load {
                     requests.get() / seconds, errors.size());
             System.out.println("all requests:   " + percentiles(all));
             System.out.println("runs told their kernel was new (stateLost): " + stateLost.get());
+            System.out.println("lesson page:    " + percentiles(pages));
             System.out.println("first cell run: " + percentiles(firstRun));
             System.out.println("other cells:    " + percentiles(cells));
             System.out.println("exercise check: " + percentiles(checks));
-        System.out.println("warm 1 + 1 run: " + percentiles(warm));
+            System.out.println("warm 1 + 1 run: " + percentiles(warm));
             System.out.println("  in its kernel: " + percentiles(warmInKernel));
             System.out.printf("peak memory: %.0f MB proportional, %.0f MB resident (server and %d kernels)%n",
                     peakPssKb.get() / 1024.0, peakRssKb.get() / 1024.0, kernels);
@@ -206,6 +211,7 @@ final class Load {
                 requests.get() / seconds, errors.size());
         System.out.println("all requests:   " + percentiles(all));
         System.out.println("runs told their kernel was new (stateLost): " + stateLost.get());
+        System.out.println("lesson page:    " + percentiles(pages));
         System.out.println("first cell run: " + percentiles(firstRun));
         System.out.println("other cells:    " + percentiles(cells));
         System.out.println("exercise check: " + percentiles(checks));
@@ -299,7 +305,7 @@ final class Load {
         CookieManager cookies = new CookieManager();
         String[] kernel = {null}; // as a page does: the kernel its cells ran in, sent with the next run
         try {
-            send(cookies, "GET", base + "/lessons/" + lesson.slug(), null, null, kernel);
+            send(cookies, "GET", base + "/lessons/" + lesson.slug(), null, pages, kernel);
             Thread.sleep(Math.max(0, plan.read().minus(plan.think()).toMillis())); // reading; the think time follows
             boolean first = true;
             for (Cell cell : lesson.cells()) {

@@ -24,6 +24,8 @@ public final class App {
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private final Javalin javalin;
+    private final Pages pages;
+    private final Views views = new Views();
 
     /**
      * @param mode one line telling how student code runs, shown in every page's footer
@@ -36,7 +38,7 @@ public final class App {
         AccountApi accounts = new AccountApi(store, models, guard);
         ClassApi classApi = new ClassApi(course, store, instructors, kernels, grader);
         ClassPages classPages = new ClassPages(store, instructors, classApi, guard, mode);
-        Pages pages = new Pages(course, store, kernels, grader, mode);
+        this.pages = new Pages(course, store, kernels, grader, mode);
         KernelApi kernelApi = new KernelApi(kernels);
         NotebookApi notebook = new NotebookApi(course, kernelApi, store);
         PlaygroundApi playground = new PlaygroundApi(course, store, kernels, kernelApi);
@@ -45,7 +47,7 @@ public final class App {
         OpenAiApi openAi = new OpenAiApi();
         CompletionApi completion = new CompletionApi(kernels);
         this.javalin = Javalin.create(cfg -> {
-            cfg.fileRenderer(new Views());
+            cfg.fileRenderer(views);
             cfg.http.maxRequestSize = 1024 * 1024;
             cfg.startup.showJavalinBanner = false;
             cfg.staticFiles.enableWebjars();
@@ -157,6 +159,16 @@ public final class App {
 
     public Javalin javalin() {
         return javalin;
+    }
+
+    /**
+     * Renders the course's pages for nobody, {@link WebWarmup#ROUNDS} times, so that the first students' pages are
+     * not the server's first ({@link WebWarmup}).
+     */
+    public void warmUp(Course course) {
+        long started = System.nanoTime();
+        int rendered = WebWarmup.render(pages, views, course, WebWarmup.ROUNDS);
+        LOG.info("Pages warmed up: {} rendered in {} ms", rendered, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static boolean isApi(Context ctx) {

@@ -34,6 +34,11 @@ final class JsonBody {
         if (body.length == 0) {
             throw new BadRequestResponse("The request body is empty; send JSON such as {\"code\": \"1 + 1\"}.");
         }
+        return parse(body, type);
+    }
+
+    /** {@code body} as JSON for {@code type}: 400 for bad JSON or JSON null. */
+    static <T> T parse(byte[] body, Class<T> type) {
         try {
             T value = MAPPER.readValue(body, type);
             if (value == null) {

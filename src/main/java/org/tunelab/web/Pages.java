@@ -44,9 +44,14 @@ final class Pages {
     }
 
     void index(Context ctx) {
-        Course c = course.get();
+        Map<String, Object> model = indexModel(course.get(), Students.of(ctx));
+        model.put("signedIn", ctx.queryParam("signedIn") != null);
+        ctx.render("index", model);
+    }
+
+    /** The course index's model for {@code student}, with their progress; reads, writes nothing. */
+    Map<String, Object> indexModel(Course c, String student) {
         Map<String, Object> model = base("TuneLab");
-        String student = Students.of(ctx);
         Set<String> visited = store.visited(student);
         Map<String, ExerciseProgress> progress = store.exercises(student);
         List<Entry> entries = new java.util.ArrayList<>();
@@ -65,7 +70,7 @@ final class Pages {
                 entries.add(new Entry(null, "!", p.file().getFileName().toString(), p.toString(), false, 0, 0, p));
             }
         }
-        model.put("signedIn", ctx.queryParam("signedIn") != null);
+        model.put("signedIn", false);
         model.put("exerciseCount", exercises);
         model.put("exercisesDone", exercisesDone);
         long done = c.lessons().stream().filter(l -> visited.contains(l.slug())).count();
@@ -74,7 +79,7 @@ final class Pages {
         model.put("lessonCount", c.lessons().size());
         int steps = c.lessons().size() + exercises;
         model.put("percent", steps == 0 ? 0 : Math.round(100.0 * (done + exercisesDone) / steps));
-        ctx.render("index", model);
+        return model;
     }
 
     void lesson(Context ctx) {
@@ -95,7 +100,20 @@ final class Pages {
         String student = Students.of(ctx);
         store.markVisited(student, slug);
         Map<String, ExerciseProgress> progress = store.exercises(student);
-        LessonHtml.Rendered rendered = LessonHtml.render(lesson, store.cells(student, slug),
+        ctx.render("lesson", lessonModel(c, lesson, student, progress));
+        // Kernels start while the student reads, as a notebook's does when it opens (Kernels.expect).
+        if (!lesson.cells().isEmpty()) {
+            kernels.expect(NotebookApi.kernelKey(ctx, lesson));
+        }
+        if (c.exercises().stream().anyMatch(e -> e.lesson().equals(slug)
+                && !(progress.containsKey(e.slug()) && progress.get(e.slug()).passed()))) {
+            grader.expect(student);
+        }
+    }
+
+    /** A lesson page's model for {@code student}, with their saved edits and {@code progress}; reads, writes nothing. */
+    Map<String, Object> lessonModel(Course c, Lesson lesson, String student, Map<String, ExerciseProgress> progress) {
+        LessonHtml.Rendered rendered = LessonHtml.render(lesson, store.cells(student, lesson.slug()),
                 ex -> ExerciseHtml.render(c, ex, store.exerciseCode(student, ex), Optional.ofNullable(progress.get(ex))));
         Map<String, Object> model = base(lesson.title() + " · TuneLab");
         model.put("lesson", lesson);
@@ -105,15 +123,7 @@ final class Pages {
         model.put("next", c.next(lesson).orElse(null));
         model.put("position", c.lessons().indexOf(lesson) + 1);
         model.put("lessonCount", c.lessons().size());
-        ctx.render("lesson", model);
-        // Kernels start while the student reads, as a notebook's does when it opens (Kernels.expect).
-        if (!lesson.cells().isEmpty()) {
-            kernels.expect(NotebookApi.kernelKey(ctx, lesson));
-        }
-        if (c.exercises().stream().anyMatch(e -> e.lesson().equals(slug)
-                && !(progress.containsKey(e.slug()) && progress.get(e.slug()).passed()))) {
-            grader.expect(student);
-        }
+        return model;
     }
 
     /** The playground: the student's notebooks, newest first, with buttons to make or import one. */

@@ -38,7 +38,7 @@ public final class Server implements AutoCloseable {
         this.app = app;
     }
 
-    /** Completes when the start-up warm-up of the compiler ({@link Warmup}) is over. */
+    /** Completes when the start-up warm-up of the compiler ({@link Warmup}), then of the pages, is over. */
     public java.util.concurrent.CompletableFuture<Void> warmup() {
         return warmup;
     }
@@ -78,12 +78,16 @@ public final class Server implements AutoCloseable {
             throw e;
         }
         // The warm-up's kernels start once the archive is in use (or not), so that its JIT sees the usual kernels.
-        // Then the compiler is warmed on the course's own cells, compiled and not run.
+        // Then the compiler is warmed on the course's own cells, compiled and not run, and the pages are rendered.
         server.warmup = archive.prepare(kernelConfig, Config.CLASS_ARCHIVE_CELLS)
                 .thenCompose(inUse -> grader.warmUp(config.warmup()))
                 .thenCompose(warm -> config.warmup() > 0 ? grader.warmUpOn(course.get())
                         : java.util.concurrent.CompletableFuture.completedFuture(0))
-                .thenAccept(cells -> { });
+                .thenAccept(cells -> {
+                    if (config.warmup() > 0) {
+                        app.warmUp(course.get()); // on the thread that compiled the cells, at its lower priority
+                    }
+                });
         LOG.info("TuneLab is serving {} on http://{}:{}/ (data in {})",
                 Path.of("").toAbsolutePath().resolve(config.courseDir()).normalize(), config.host(), server.port(),
                 config.dataDir().toAbsolutePath());
