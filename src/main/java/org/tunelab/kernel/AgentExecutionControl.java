@@ -73,15 +73,18 @@ final class AgentExecutionControl extends DirectExecutionControl {
     }
 
     /**
-     * {@code "heap"}: the JVM's heap in use and its limit, in bytes, for the host's "what a run cost".
+     * {@code "heap"}: the JVM's heap in use and its limit, in bytes, as {@code "USED MAX"}, for the host's "what a
+     * run cost".
      * {@code "trim"}: collects garbage so that an idle kernel gives its free heap back.
      */
     @Override
     public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
             InternalException {
         if (HEAP.equals(command)) {
+            // As text: the answer crosses JShell's object stream, and a long[] there made the kernel's first
+            // run compute a class hash (SHA, its provider loaded), about 27 ms of the child's CPU.
             Runtime runtime = Runtime.getRuntime();
-            return new long[] {runtime.totalMemory() - runtime.freeMemory(), runtime.maxMemory()};
+            return (runtime.totalMemory() - runtime.freeMemory()) + " " + runtime.maxMemory();
         }
         if (TRIM.equals(command)) {
             // A full collection; the serial collector then shrinks the heap to the launcher's free ratio.

@@ -64,9 +64,13 @@ final class PipeEngine implements ExecutionControlProvider {
             return null;
         }
         try {
-            return current.extensionCommand(AgentExecutionControl.HEAP, null) instanceof long[] bytes ? bytes : null;
-        } catch (ExecutionControl.ExecutionControlException e) {
+            if (current.extensionCommand(AgentExecutionControl.HEAP, null) instanceof String answer) {
+                String[] bytes = answer.split(" ");
+                return new long[] {Long.parseLong(bytes[0]), Long.parseLong(bytes[1])};
+            }
             return null;
+        } catch (ExecutionControl.ExecutionControlException | RuntimeException e) {
+            return null; // RuntimeException: not two numbers, from a child that is not ours
         }
     }
 
