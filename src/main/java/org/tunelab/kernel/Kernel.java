@@ -384,9 +384,7 @@ public final class Kernel implements AutoCloseable {
      */
     private void prime() {
         evaluate(PRIMER, null, System.nanoTime(), STARTUP_LIMIT); // failing, it is only slower: the first cell pays
-        if (child.isAlive()) {
-            child.heapMb();
-        }
+        child.heapMb(); // null, asking nothing, if the child has ended
     }
 
     private RunResult evaluate(String code, OutputListener listener, long started, Duration limit) {

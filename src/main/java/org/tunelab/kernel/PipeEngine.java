@@ -70,7 +70,7 @@ final class PipeEngine implements ExecutionControlProvider {
             }
             return null;
         } catch (ExecutionControl.ExecutionControlException | RuntimeException e) {
-            return null; // RuntimeException: not two numbers, from a child that is not ours
+            return null; // RuntimeException: not two numbers (student code can reach the child's side of the channel)
         }
     }
 

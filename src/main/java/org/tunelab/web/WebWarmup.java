@@ -3,6 +3,7 @@ package org.tunelab.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tunelab.course.Course;
@@ -33,7 +34,8 @@ final class WebWarmup {
     /**
      * Renders the index and every lesson page {@code rounds} times, and writes and reads a run's JSON as often.
      *
-     * @return the pages rendered; a page that fails is logged and skipped (a student who opens it sees the error)
+     * @return the pages rendered; a page that fails is skipped, and logged as a warning in the first round (a student
+     *     who opens it will see the error too)
      */
     static int render(Pages pages, Views views, Course course, int rounds) {
         int rendered = 0;
@@ -41,9 +43,11 @@ final class WebWarmup {
         RunResult result = new RunResult(RunStatus.OK, "", "", "2", List.of(), null, 1, false, false, null,
                 List.of(), null, 8, 128, List.of());
         for (int round = 0; round < rounds; round++) {
-            rendered += page(views, "index", () -> pages.indexModel(course, NOBODY));
+            boolean first = round == 0;
+            rendered += page(views, "index", "the course index", first, () -> pages.indexModel(course, NOBODY));
             for (Lesson lesson : course.lessons()) {
-                rendered += page(views, "lesson", () -> pages.lessonModel(course, lesson, NOBODY, Map.of()));
+                rendered += page(views, "lesson", "lesson " + lesson.slug(), first,
+                        () -> pages.lessonModel(course, lesson, NOBODY, Map.of()));
                 JsonBody.parse(body, JsonBody.Code.class);
                 JsonBody.line(KernelApi.RunResponse.of(result, "k"));
             }
@@ -51,12 +55,16 @@ final class WebWarmup {
         return rendered;
     }
 
-    private static int page(Views views, String template, java.util.function.Supplier<Map<String, Object>> model) {
+    private static int page(Views views, String template, String what, boolean warn,
+                            Supplier<Map<String, Object>> model) {
         try {
             views.render(template, model.get(), null);
             return 1;
         } catch (RuntimeException e) {
-            LOG.debug("warm-up: the {} page failed to render", template, e);
+            if (warn) {
+                LOG.warn("Warm-up: {} does not render: {}", what, e.toString());
+            }
+            LOG.debug("Warm-up: {} does not render", what, e);
             return 0;
         }
     }

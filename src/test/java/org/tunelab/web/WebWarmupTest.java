@@ -36,4 +36,14 @@ class WebWarmupTest {
             assertTrue(store.exercises(WebWarmup.NOBODY).isEmpty(), "no progress stored");
         }
     }
+
+    @Test
+    void aPageThatCannotBeRenderedIsSkippedNotThrown() throws Exception {
+        Course course = new CourseLoader(TestCourses.doubleIt(dir)).load();
+        Store store = Store.sqlite(dir.resolve("tunelab.db"));
+        Pages pages = new Pages(() -> course, store, null, null, "test");
+        store.close(); // every read fails now, as while a server shuts down during its warm-up
+
+        assertEquals(0, WebWarmup.render(pages, new Views(), course, 2));
+    }
 }
