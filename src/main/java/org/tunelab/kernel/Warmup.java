@@ -87,7 +87,8 @@ public final class Warmup {
      * the JIT 15-20, javac 10-13), 26 after two, 17 after three, 20 after five; waiting 35 s more after one round
      * changed nothing (34 ms). Each round costs about 10 s of one core at start-up. While 50 students start together
      * the gain is smaller (the server's javac 7.1-9.4 CPU s of the start against 9.1-10.8, warm {@code 1 + 1} p95
-     * within the day's noise): the JIT is then busy mostly with Jetty, Jackson and Thymeleaf, which only requests reach.
+     * within the day's noise): the JIT is then busy mostly with the web server's code, which only requests reach
+     * (the pages' templates are rendered at start-up too, after this).
      */
     public static final int COURSE_ROUNDS = 3;
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tunelab.course.Exercise;
 import org.tunelab.kernel.KernelConfig;
+import org.tunelab.kernel.Warmup;
 
 /**
  * Golden scenarios for the grader, each in a real kernel: a right answer passes; a wrong one, and
@@ -45,7 +46,7 @@ class GraderTest {
                 List.of(), List.of(), Path.of("lessons/01-intro.md"));
         org.tunelab.course.Course course = new org.tunelab.course.Course(List.of(lesson), List.of(SQUARE), List.of());
         // two lesson cells; the exercise's reference solution and its two checks (it has no setup); each round
-        assertEquals(5 * org.tunelab.kernel.Warmup.COURSE_ROUNDS, grader.warmUpOn(course).get(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(5 * Warmup.COURSE_ROUNDS, grader.warmUpOn(course).get(120, java.util.concurrent.TimeUnit.SECONDS));
     }
 
     private static Grade check(String code) {
