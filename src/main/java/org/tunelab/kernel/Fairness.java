@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How {@link Kernels} shares the machine between students.
  *
- * @param concurrentRuns    runs executing at once, server-wide; others wait in a first-come queue
+ * @param concurrentRuns    runs executing at once, server-wide; others wait in a queue ({@link RunQueue})
  * @param maxQueueWait      how long a run waits in that queue before it is turned away
  * @param kernelsPerStudent kernels one student may hold (one per lesson); opening one more closes their
  *                          least recently used

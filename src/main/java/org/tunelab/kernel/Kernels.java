@@ -28,6 +28,8 @@ public final class Kernels implements AutoCloseable {
     private final KernelConfig config;
     private final Fairness fairness;
     private final RunQueue queue;
+    /** What each cell's runs took lately: the queue lets quick runs pass long ones (see {@link RunQueue}). */
+    private final RunCosts costs = new RunCosts();
     /** Per student (the key up to its first '/'): when their recent runs started, for runs per minute. */
     private final Map<String, java.util.ArrayDeque<Long>> recentRuns = new ConcurrentHashMap<>();
     private final KernelPool pool;
@@ -157,8 +159,9 @@ public final class Kernels implements AutoCloseable {
                     note = closed;
                 }
                 long queuedAt = System.nanoTime();
+                long cost = RunCosts.key(code);
                 try {
-                    if (!queue.enter(fairness.maxQueueWait(), queued)) {
+                    if (!queue.enter(fairness.maxQueueWait(), queued, () -> costs.expected(cost))) {
                         return RunResult.failed("The server is busy: this run waited " + format(fairness.maxQueueWait())
                                 + " in the queue for one of its " + fairness.concurrentRuns() + " run slots without"
                                 + " getting one. Try again in a minute.", millisSince(started));
@@ -173,9 +176,11 @@ public final class Kernels implements AutoCloseable {
                             + " server runs " + fairness.concurrentRuns() + " cells at once).";
                 }
                 RunResult result;
+                long began = System.nanoTime();
                 try {
                     result = slot.kernel.run(code, listener);
                 } finally {
+                    costs.record(cost, System.nanoTime() - began);
                     queue.leave();
                     runsEnded.incrementAndGet();
                     lastRunEnded = System.nanoTime();

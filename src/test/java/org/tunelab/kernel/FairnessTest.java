@@ -37,6 +37,32 @@ class FairnessTest {
     }
 
     @Test
+    void aQuickRunPassesARunOfACellKnownToBeLongThatCameJustBeforeIt() throws Exception {
+        String slow = "Thread.sleep(800); \"slow\"";
+        try (Kernels kernels = new Kernels(CONFIG, new Fairness(1, Duration.ofMinutes(1), 4, 100))) {
+            kernels.run("ada/lesson/a", slow); // the server now knows this cell takes 800 ms
+            kernels.run("bob/lesson/a", "1");
+            kernels.run("cy/lesson/a", "1");
+            List<String> finished = new CopyOnWriteArrayList<>();
+            CompletableFuture<RunResult> ada = CompletableFuture.supplyAsync(() -> kernels.run("ada/lesson/a", slow));
+            Thread.sleep(200);
+            CompletableFuture<RunResult> bob = CompletableFuture.supplyAsync(() -> {
+                RunResult result = kernels.run("bob/lesson/a", slow);
+                finished.add("bob");
+                return result;
+            });
+            Thread.sleep(200);
+            assertEquals(1, kernels.queued(), "bob waits for ada's slot");
+            RunResult cy = kernels.run("cy/lesson/a", "\"cy\"");
+            finished.add("cy");
+            assertEquals("\"cy\"", cy.value(), cy.toString());
+            assertEquals("\"slow\"", bob.get().value());
+            assertEquals("\"slow\"", ada.get().value());
+            assertEquals(List.of("cy", "bob"), finished, "cy came 200 ms after bob, but bob's cell takes 800");
+        }
+    }
+
+    @Test
     void aRunThatWaitsTooLongIsTurnedAwayWithAMessage() throws Exception {
         try (Kernels kernels = new Kernels(CONFIG, new Fairness(1, Duration.ofMillis(300), 4, 100))) {
             kernels.run("ada/lesson/a", "1");

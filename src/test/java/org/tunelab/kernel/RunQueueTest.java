@@ -8,13 +8,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The server's run slots on their own (FairnessTest drives them through real kernels): order, places, giving up. */
 class RunQueueTest {
     private static final Duration LONG = Duration.ofSeconds(30);
 
-    private final RunQueue queue = new RunQueue(1);
+    /** When each waiter came, as the queue sees it: set by the tests that need it, so no test waits seconds. */
+    private final AtomicLong now = new AtomicLong();
+    private final RunQueue queue = new RunQueue(1, now::get);
     private final List<String> admitted = new CopyOnWriteArrayList<>();
 
     /**
@@ -22,9 +25,14 @@ class RunQueueTest {
      * the waiter has been told its place (it then stands in the queue, its place counted while the slot was taken).
      */
     private Thread waiter(String name, List<Integer> places) throws InterruptedException {
+        return waiter(name, places, 0);
+    }
+
+    /** As {@link #waiter(String, List)}, expecting to take {@code expectedMillis} once in. */
+    private Thread waiter(String name, List<Integer> places, long expectedMillis) throws InterruptedException {
         Thread t = new Thread(() -> {
             try {
-                if (queue.enter(LONG, places::add)) {
+                if (queue.enter(LONG, places::add, () -> TimeUnit.MILLISECONDS.toNanos(expectedMillis))) {
                     admitted.add(name);
                     queue.leave();
                 }
@@ -73,5 +81,59 @@ class RunQueueTest {
         queue.leave();
         next.join(10_000);
         assertEquals(List.of("next"), admitted, "the one that gave up does not hold up those behind it");
+    }
+
+    @Test
+    void aQuickWaiterPassesLongerOnesThatCameShortlyBeforeItAndIsToldItsNewPlace() throws Exception {
+        assertTrue(queue.enter(LONG, null));
+        List<Integer> longPlaces = new CopyOnWriteArrayList<>();
+        Thread slow = waiter("long", longPlaces, 200);
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(500));
+        Thread medium = waiter("medium", new CopyOnWriteArrayList<>(), 100);
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
+        List<Integer> quickPlaces = new CopyOnWriteArrayList<>();
+        Thread quick = waiter("quick", quickPlaces, 0);
+        assertEquals(List.of(1), quickPlaces,
+                "quick is due 600 ms after the first came, medium at 500 + 20 x 100, long at 20 x 200");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!longPlaces.contains(3)) {
+            assertTrue(System.nanoTime() < deadline, "the long one was told it is now third: " + longPlaces);
+            Thread.sleep(5);
+        }
+        queue.leave();
+        for (Thread t : List.of(slow, medium, quick)) {
+            t.join(10_000);
+        }
+        assertEquals(List.of("quick", "medium", "long"), admitted);
+    }
+
+    @Test
+    void aLongWaiterIsPassedOnlyByThoseThatCameWithinTheMostHeadstart() throws Exception {
+        assertTrue(queue.enter(LONG, null));
+        Thread slow = waiter("long", new CopyOnWriteArrayList<>(), 60_000);
+        now.addAndGet(RunQueue.MOST_HEADSTART.toNanos() - 1);
+        Thread within = waiter("within", new CopyOnWriteArrayList<>(), 0);
+        now.addAndGet(2);
+        Thread after = waiter("after", new CopyOnWriteArrayList<>(), 0);
+        queue.leave();
+        for (Thread t : List.of(slow, within, after)) {
+            t.join(10_000);
+        }
+        assertEquals(List.of("within", "long", "after"), admitted,
+                "a minute's expectation counts as " + RunQueue.MOST_HEADSTART);
+    }
+
+    @Test
+    void aWaiterThatIsInterruptedLeavesTheQueue() throws Exception {
+        assertTrue(queue.enter(LONG, null));
+        Thread gone = waiter("gone", new CopyOnWriteArrayList<>());
+        gone.interrupt();
+        gone.join(10_000);
+        assertEquals(0, queue.waiting());
+        Thread next = waiter("next", new CopyOnWriteArrayList<>());
+        queue.leave();
+        next.join(10_000);
+        assertEquals(List.of("next"), admitted);
+        assertEquals(0, queue.running());
     }
 }
