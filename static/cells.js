@@ -40,8 +40,14 @@ TuneLab.cells = (function () {
   async function runStreaming(url, cell, code, kernel) {
     const live = {};
     let cleared = false;
+    let place = 0;        // its place in the server's line, once told
+    let passed = false;   // quicker runs were let ahead of it (the server does that: see RunQueue)
     return TuneLab.stream(url, kernel ? { code: code, kernel: kernel } : { code: code }, (event) => {
-      const waiting = TuneLab.waitingText(event);
+      if (event.event === 'queued') {
+        passed = passed || (place > 0 && event.position > place);
+        place = event.position;
+      }
+      const waiting = TuneLab.waitingText(event, passed);
       cell.queued = waiting;
       if (waiting) {
         cell.status.textContent = waiting;

@@ -78,11 +78,15 @@ window.TuneLab = (function () {
     return result;
   }
 
-  /** What a waiting run or check is told ('queued' and 'starting' events), in words; null for other events. */
-  function waitingText(event) {
+  /**
+   * What a waiting run or check is told ('queued' and 'starting' events), in words; null for other events.
+   * `passed`: quicker runs have been let ahead of it (its place grew), which the words then say.
+   */
+  function waitingText(event, passed) {
     if (event.event === 'starting') return 'Starting a Java VM for it…';
     if (event.event === 'queued') {
-      return 'Waiting for the server: ' + (event.position === 1 ? 'next' : 'number ' + event.position) + ' in line…';
+      return 'Waiting for the server: ' + (event.position === 1 ? 'next' : 'number ' + event.position) + ' in line'
+        + (passed ? ' (quicker runs go first)' : '') + '…';
     }
     return null;
   }
