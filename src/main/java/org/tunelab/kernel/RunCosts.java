@@ -38,7 +38,7 @@ final class RunCosts {
         if (c < 0) {
             return b < 0 ? a : Math.min(a, b);
         }
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c)); // the middle one of three
     }
 
     /** Notes what a run took (negative counts as 0). */

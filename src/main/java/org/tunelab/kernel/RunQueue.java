@@ -22,7 +22,7 @@ public final class RunQueue {
     /** How many times its expected length a run may wait for runs that came after it... */
     static final int PATIENCE = 20;
     /** ...but never longer than this. */
-    public static final Duration MOST_HEADSTART = Duration.ofSeconds(5);
+    static final Duration MOST_HEADSTART = Duration.ofSeconds(5);
 
     private static final LongSupplier IN_ORDER = () -> 0;
 
@@ -142,6 +142,7 @@ public final class RunQueue {
     private void reorder() {
         long most = MOST_HEADSTART.toNanos();
         for (Waiter w : waiting) {
+            // clamped first so that PATIENCE times it cannot overflow, whatever a guess says
             long expected = Math.max(0, Math.min(w.expectedNanos.getAsLong(), most));
             w.due = w.came + Math.min(PATIENCE * expected, most);
         }
