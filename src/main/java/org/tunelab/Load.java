@@ -32,7 +32,8 @@ import org.tunelab.web.Server;
  * {@code --lesson} names one), running its cells in order, then {@code 1 + 1} (a warm run) a few times, and
  * checking the lesson's first exercise (or {@code --exercise}) with its starter. Then the students sit reading for
  * {@code --hold} seconds, their kernels kept, while idle kernels are trimmed as on a real server. Reports throughput, latency percentiles, errors,
- * and the memory of the server and its kernels: at its peak, and held at the end.
+ * where the CPU went while the students ran ({@link CpuUse}), and the memory of the server and its kernels: at its
+ * peak, and held at the end.
  *
  * <p>Memory is counted as proportional set size (each page shared by k processes counts 1/k in each), summed over
  * the server and every process under it: what the machine really gives them. Resident set size counts the JVM's
@@ -137,6 +138,8 @@ final class Load {
             while (server.kernels().ready() < config.poolSize() && System.nanoTime() - filling < 180e9) {
                 Thread.sleep(200); // a class meets the kernels the server keeps ready (TUNELAB_POOL)
             }
+            CpuUse.Snapshot preparing = CpuUse.take();
+            int readyBefore = server.kernels().ready() + server.grader().ready();
             if (plan.prepare() > 0) { // as an instructor's "Get kernels ready" before the class
                 server.kernels().prepare(plan.prepare());
                 server.grader().prepare(plan.prepare());
@@ -148,12 +151,19 @@ final class Load {
             System.out.printf("%d kernels ready before the students came (TUNELAB_POOL %d, --prepare %d), %d for checks;"
                     + " %.1f s to fill%n", server.kernels().ready(), config.poolSize(), plan.prepare(),
                     server.grader().ready(), (System.nanoTime() - filling) / 1e9);
+            CpuUse.Snapshot prepared = CpuUse.take();
+            int started = server.kernels().ready() + server.grader().ready() - readyBefore;
+            if (started > 0 && preparing != null && prepared != null) {
+                System.out.println(CpuUse.perKernel(preparing, prepared, started));
+            }
             String base = "http://127.0.0.1:" + server.port();
             // the measuring takes as little as it can from the server
             Thread sampler = new Thread(ThreadPriority.inBackground(this::sampleMemory), "load-memory");
             sampler.setDaemon(true);
             sampler.start();
+            CpuUse.Snapshot cpuBefore = CpuUse.take();
             double seconds = students(base, lesson, exercise);
+            CpuUse.Snapshot cpuAfter = CpuUse.take();
             int kernels = server.kernels().size();
             Thread.sleep(plan.hold().toMillis());
             long[] held = memoryKb();
@@ -169,6 +179,9 @@ final class Load {
             System.out.println("exercise check: " + percentiles(checks));
             System.out.println("warm 1 + 1 run: " + percentiles(warm));
             System.out.println("  in its kernel: " + percentiles(warmInKernel));
+            if (cpuBefore != null && cpuAfter != null) {
+                System.out.println(CpuUse.report(cpuBefore, cpuAfter));
+            }
             System.out.printf("peak memory: %.0f MB proportional, %.0f MB resident (server and %d kernels)%n",
                     peakPssKb.get() / 1024.0, peakRssKb.get() / 1024.0, kernels);
             System.out.printf("held after %d s idle: %.0f MB proportional, %.0f MB resident (server and %d kernels);"

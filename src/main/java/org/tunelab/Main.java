@@ -154,7 +154,8 @@ public final class Main {
                   load       start the server on loopback and simulate students opening a
                              lesson, running its cells, a warm 1 + 1 and an exercise check,
                              then idling with their kernels kept; prints throughput,
-                             p50/p95/p99, errors, and memory at its peak and held at the end
+                             p50/p95/p99, errors, where the CPU went (on Linux), and memory
+                             at its peak and held at the end
                              --students N (50, at most 500)  --seconds S (300)
                              --lesson SLUG (the first)  --hold S (60; with --seconds at most 600)
                              --think-ms MS (0: each student's pause before each run and check)
