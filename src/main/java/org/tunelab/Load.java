@@ -138,7 +138,7 @@ final class Load {
             while (server.kernels().ready() < config.poolSize() && System.nanoTime() - filling < 180e9) {
                 Thread.sleep(200); // a class meets the kernels the server keeps ready (TUNELAB_POOL)
             }
-            CpuUse.Snapshot preparing = CpuUse.take();
+            CpuUse.Snapshot preparing = CpuUse.take(); // what each kernel got ready from here on cost
             int readyBefore = server.kernels().ready() + server.grader().ready();
             if (plan.prepare() > 0) { // as an instructor's "Get kernels ready" before the class
                 server.kernels().prepare(plan.prepare());
