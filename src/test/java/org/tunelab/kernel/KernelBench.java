@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Measures kernels on this machine: a warm run of {@code 1+1}, a lesson's first run with and without the pool,
- * and a child JVM's resident memory. Run after {@code mvn test-compile}:
+ * a child JVM's resident memory, and how a run slows as its kernel runs more cells. Run after
+ * {@code mvn test-compile}:
  * <pre>java -cp target/classes:target/test-classes org.tunelab.kernel.KernelBench [warmRuns]</pre>
  */
 public final class KernelBench {
@@ -59,6 +60,37 @@ public final class KernelBench {
                 RunResult result = kernels.run("bench/lesson-" + i, "1+1");
                 System.out.printf("first run with pool (Kernels.run on a new key): %.0f ms, result %s%n",
                         (System.nanoTime() - started) / 1e6, result.value());
+            }
+        }
+
+        laterRuns(config);
+    }
+
+    /**
+     * A run of {@code 1+1} after 0, 500, 1,000 and 2,000 earlier cells in the same kernel (median of 200 each).
+     * JShell keeps the class of every snippet it compiled, dropped ones too, and its compiler reads them all in again
+     * for each task, so a kernel's cells compile slower the more it has run.
+     */
+    private static void laterRuns(KernelConfig config) {
+        try (Kernel warmUp = Kernel.start(config)) { // so that the first 200 are not the JIT's warm-up
+            for (int i = 0; i < 600; i++) {
+                warmUp.run("1+1");
+            }
+        }
+        try (Kernel kernel = Kernel.start(config)) {
+            int ran = 0;
+            for (int before : new int[] {0, 500, 1000, 2000}) {
+                for (; ran < before; ran++) {
+                    kernel.run("1+1");
+                }
+                List<Double> millis = new ArrayList<>();
+                for (int i = 0; i < 200; i++, ran++) {
+                    long started = System.nanoTime();
+                    kernel.run("1+1");
+                    millis.add((System.nanoTime() - started) / 1e6);
+                }
+                Collections.sort(millis);
+                System.out.printf("1+1 after %,d cells in its kernel: median %.1f ms%n", before, millis.get(100));
             }
         }
     }
