@@ -59,6 +59,7 @@ final class Load {
     private final List<Long> checks = Collections.synchronizedList(new ArrayList<>());
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicLong placesTold = new AtomicLong(); // with --stream: "queued" and "starting" lines received
     /** Each request's start (ms since the load began), duration and whether it failed: the timeline of a failover. */
     private final List<long[]> timeline = Collections.synchronizedList(new ArrayList<>());
     private volatile long loadStarted = System.nanoTime();
@@ -85,9 +86,11 @@ final class Load {
      * @param read     how long each student reads the lesson they opened before their first run ({@code --read-ms}; at
      *                 least the think time, which is also the default): a class that opens a lesson together, listens,
      *                 then runs
+     * @param stream   runs and checks asked for as a page asks ({@code --stream}: NDJSON, each told its place in line
+     *                 while it waits), not as one JSON answer
      */
     record Plan(int students, Duration limit, String lesson, Duration hold, Duration think, String url, List<Long> pids,
-                boolean cold, int prepare, String exercise, Duration read) {
+                boolean cold, int prepare, String exercise, Duration read, boolean stream) {
         Plan {
             read = read == null ? Duration.ZERO : read;
             if (read.isNegative() || read.compareTo(Duration.ofMinutes(5)) > 0) {
@@ -172,6 +175,7 @@ final class Load {
                     + " %d errors%n", plan.students(), lesson.slug(), plan.think().toMillis(), requests.get(), seconds,
                     requests.get() / seconds, errors.size());
             System.out.println("all requests:   " + percentiles(all));
+            printPlacesTold();
             System.out.println("runs told their kernel was new (stateLost): " + stateLost.get());
             System.out.println("lesson page:    " + percentiles(pages));
             System.out.println("first cell run: " + percentiles(firstRun));
@@ -223,6 +227,7 @@ final class Load {
                 + " %d errors%n", plan.students(), base, lesson.slug(), plan.think().toMillis(), requests.get(), seconds,
                 requests.get() / seconds, errors.size());
         System.out.println("all requests:   " + percentiles(all));
+        printPlacesTold();
         System.out.println("runs told their kernel was new (stateLost): " + stateLost.get());
         System.out.println("lesson page:    " + percentiles(pages));
         System.out.println("first cell run: " + percentiles(firstRun));
@@ -341,9 +346,29 @@ final class Load {
         }
     }
 
+    private void printPlacesTold() {
+        if (plan.stream()) {
+            System.out.printf("places told (streamed runs and checks): %d, %.1f per request%n", placesTold.get(),
+                    placesTold.get() / (double) Math.max(1, requests.get()));
+        }
+    }
+
+    /** The last line of an NDJSON answer, its result; a plain JSON answer as it is. */
+    static String resultLine(String answer) {
+        String body = answer.strip();
+        return body.substring(body.lastIndexOf('\n') + 1);
+    }
+
+    /** How many lines of an NDJSON answer told the request where it stood ("queued", "starting"). */
+    static long placeLines(String answer) {
+        return answer.lines().filter(line -> line.contains("\"event\":\"queued\"")
+                || line.contains("\"event\":\"starting\"")).count();
+    }
+
     private void send(CookieManager cookies, String method, String url, String code, List<Long> also, String[] kernel)
             throws IOException, InterruptedException {
-        URI uri = URI.create(url);
+        boolean streamed = code != null && plan.stream();
+        URI uri = URI.create(streamed ? url + "?stream=true" : url);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2));
         cookies.get(uri, java.util.Map.of()).forEach((name, values) -> values.forEach(v -> request.header(name, v)));
         if (code == null) {
@@ -367,12 +392,16 @@ final class Load {
             throw e;
         }
         cookies.put(uri, response.headers().map());
+        String body = streamed ? resultLine(response.body()) : response.body();
+        if (streamed) {
+            placesTold.addAndGet(placeLines(response.body()));
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         requests.incrementAndGet();
         all.add(millis);
         if (kernel != null && code != null) {
             try {
-                var answer = JSON.readTree(response.body());
+                var answer = JSON.readTree(body);
                 if (answer.path("stateLost").asBoolean()) {
                     stateLost.incrementAndGet();
                 }
@@ -386,18 +415,18 @@ final class Load {
         if (also != null) {
             also.add(millis);
             if (also == warm) {
-                elapsedMs(response.body()).ifPresent(warmInKernel::add);
+                elapsedMs(body).ifPresent(warmInKernel::add);
             }
         }
         boolean failed = response.statusCode() != 200
-                || (code != null && url.endsWith("/run") && response.body().contains("\"status\":\"error\"")
-                && response.body().contains("Could not start"))
-                || (url.endsWith("/check") && response.body().contains("could not start a Java VM"));
-        boolean refused = response.body().contains("The server is busy") || response.body().contains("Too many runs");
+                || (code != null && url.endsWith("/run") && body.contains("\"status\":\"error\"")
+                && body.contains("Could not start"))
+                || (url.endsWith("/check") && body.contains("could not start a Java VM"));
+        boolean refused = body.contains("The server is busy") || body.contains("Too many runs");
         timeline.add(new long[] {(started - loadStarted) / 1_000_000, millis, failed || refused ? 1 : 0});
         if (failed || refused) {
             errors.add(method + " " + url.replaceFirst("^http://[^/]+", "") + ": " + response.statusCode() + " "
-                    + summary(response.body()));
+                    + summary(body));
         }
     }
 

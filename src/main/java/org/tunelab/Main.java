@@ -62,7 +62,9 @@ public final class Main {
     /** {@code load --students N --seconds S --lesson SLUG --hold S --think-ms MS --read-ms MS --prepare N}: see {@link Load}. */
     private static int load(String[] given) {
         boolean cold = Arrays.asList(given).contains("--cold");
-        String[] args = Arrays.stream(given).filter(a -> !a.equals("--cold")).toArray(String[]::new);
+        boolean stream = Arrays.asList(given).contains("--stream");
+        String[] args = Arrays.stream(given).filter(a -> !a.equals("--cold") && !a.equals("--stream"))
+                .toArray(String[]::new);
         java.util.Map<String, String> flags = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i++) {
             flags.put(args[i], args[i + 1]);
@@ -77,7 +79,7 @@ public final class Main {
                     flags.containsKey("--pids") ? Arrays.stream(flags.get("--pids").split(",")).map(String::strip)
                             .map(Long::parseLong).toList() : List.of(),
                     cold, Integer.parseInt(flags.getOrDefault("--prepare", "0")), flags.get("--exercise"),
-                    java.time.Duration.ofMillis(Integer.parseInt(flags.getOrDefault("--read-ms", "0"))));
+                    java.time.Duration.ofMillis(Integer.parseInt(flags.getOrDefault("--read-ms", "0"))), stream);
             return new Load(Config.from(args, System.getenv()), plan).run();
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--students, --seconds, --hold, --think-ms, --read-ms, --prepare and --pids take whole numbers: "
@@ -170,6 +172,8 @@ public final class Main {
                              --exercise SLUG (the lesson's first)  the exercise each checks
                              --prepare N  first get N kernels ready for lessons and N for
                                   checks, as the dashboard's "Get kernels ready" does (0)
+                             --stream  ask for runs and checks as a page does: each answer
+                                  streamed, and told its place in line while it waits
                   instructor-link
                              print a new sign-in link for an instructor (created if new; their
                              previous link stops working): works without TUNELAB_INSTRUCTOR_KEY
