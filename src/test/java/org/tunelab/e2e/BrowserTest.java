@@ -47,6 +47,9 @@ class BrowserTest {
         browser = Browser.start(dir.resolve("profile"));
         server = Server.start(config);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // an element redrawn between finding and reading it (CodeMirror's hint list, as the student types) is found
+        // again on the next poll
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterAll
