@@ -61,10 +61,10 @@ public final class Main {
 
     /** {@code load --students N --seconds S --lesson SLUG --hold S --think-ms MS --read-ms MS --prepare N}: see {@link Load}. */
     private static int load(String[] given) {
+        List<String> switches = List.of("--cold", "--stream"); // flags without a value
         boolean cold = Arrays.asList(given).contains("--cold");
         boolean stream = Arrays.asList(given).contains("--stream");
-        String[] args = Arrays.stream(given).filter(a -> !a.equals("--cold") && !a.equals("--stream"))
-                .toArray(String[]::new);
+        String[] args = Arrays.stream(given).filter(a -> !switches.contains(a)).toArray(String[]::new);
         java.util.Map<String, String> flags = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i++) {
             flags.put(args[i], args[i + 1]);
